@@ -1,0 +1,85 @@
+"""Mutu Baku ``waktu`` as authors write it (``1 hari``, ``1-2 minggu``), and procedure totals.
+
+Units are never converted into one another: whether a ``hari`` means a working day or a
+calendar day is the agency's business, so a total reads ``2 minggu 3 hari 4 jam``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+UNITS = ("tahun", "bulan", "minggu", "hari kerja", "hari", "jam", "menit")
+"""Largest first: the order a total is read in."""
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_WAKTU = re.compile(
+    rf"(?P<low>{_NUMBER})\s*(?:(?:-|–|s\.?d\.?|sampai)\s*(?P<high>{_NUMBER}))?\s*"
+    r"(?P<unit>hari\s+kerja|tahun|bulan|minggu|hari|jam|menit)",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str) -> Fraction:
+    return Fraction(text.replace(",", "."))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Duration:
+    """``low``-``high`` of one unit; ``low == high`` when a single figure was written."""
+
+    low: Fraction
+    high: Fraction
+    unit: str
+
+
+def parse_waktu(text: str) -> Duration | None:
+    """Understand ``N unit`` or ``N-M unit``; None for anything else (``Jam kerja harian``)."""
+    match = _WAKTU.fullmatch(text.strip())
+    if not match:
+        return None
+    low = _number(match["low"])
+    high = _number(match["high"]) if match["high"] else low
+    if high < low:
+        return None
+    unit = " ".join(match["unit"].lower().split())
+    return Duration(low=low, high=high, unit=unit)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TotalTime:
+    """The sum of a procedure's step times, per unit, largest unit first."""
+
+    parts: tuple[Duration, ...]
+
+    def __str__(self) -> str:
+        return " ".join(_format(d) for d in self.parts)
+
+
+def _figure(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):g}".replace(".", ",")
+
+
+def _format(duration: Duration) -> str:
+    if duration.low == duration.high:
+        return f"{_figure(duration.low)} {duration.unit}"
+    return f"{_figure(duration.low)}–{_figure(duration.high)} {duration.unit}"
+
+
+def total_time(durations: list[Duration | None]) -> TotalTime | None:
+    """Sum the steps' times; None when any step's time is missing or not understood."""
+    if not durations or any(d is None for d in durations):
+        return None
+    lows: dict[str, Fraction] = {}
+    highs: dict[str, Fraction] = {}
+    for d in durations:
+        assert d is not None  # narrowed above; for the type checker only
+        lows[d.unit] = lows.get(d.unit, Fraction(0)) + d.low
+        highs[d.unit] = highs.get(d.unit, Fraction(0)) + d.high
+    parts = tuple(
+        Duration(low=lows[unit], high=highs[unit], unit=unit) for unit in UNITS if unit in lows
+    )
+    return TotalTime(parts=parts)

@@ -1,0 +1,185 @@
+"""The SOP AP form as data: what the loader produces and every adapter reads.
+
+Field names follow the form's Indonesian labels (``nomor``, ``nama``, ``dasar_hukum``...) so
+a reader can hold the paper form and the code side by side; types and helpers stay English.
+Everything is frozen: once loaded, a catalogue is a value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sopdocs.dates import PartialDate
+from sopdocs.durations import Duration
+from sopdocs.issues import Location
+from sopdocs.regulations import Regulation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Signatory:
+    """The official who signed the SOP (Disahkan oleh)."""
+
+    jabatan: str
+    nama: str
+    nip: str
+    """As written, spaces kept for display (``19760130 199503 1 001``)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """One Dasar Hukum item: the author's text and the regulation recognised in it, if any."""
+
+    text: str
+    location: Location
+    regulation: Regulation | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """One Keterkaitan item, unresolved: resolution needs the whole catalogue (``catalogue``)."""
+
+    text: str
+    """The string as written, or the id/nomor given in ``{sop: ...}``."""
+    explicit: bool
+    """Written as ``{sop: ...}``: failing to resolve it is an error, not a warning."""
+    location: Location
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lane:
+    """One Pelaksana column of the procedure table and of the flowchart."""
+
+    name: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decision:
+    """Where a decision step goes; both are step numbers, already resolved."""
+
+    ya: int
+    tidak: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step:
+    """One row of the procedure table, with its flow resolved to step numbers."""
+
+    number: int
+    """1-based position in ``prosedur``."""
+    id: str | None
+    kegiatan: str
+    pelaksana: tuple[str, ...]
+    """Lane names, in the SOP's lane order; more than one when the step spans lanes."""
+    kelengkapan: str | None = None
+    waktu: str | None = None
+    duration: Duration | None = None
+    """``waktu`` understood, or None when absent or not understood."""
+    output: str | None = None
+    keterangan: str | None = None
+    keputusan: Decision | None = None
+    lanjut: int | None = None
+    """Explicit next step (loop or jump)."""
+    ends: bool = False
+    """The flow ends after this step (``selesai: true`` or nothing follows)."""
+    location: Location
+
+    @property
+    def is_decision(self) -> bool:
+        return self.keputusan is not None
+
+    @property
+    def successors(self) -> tuple[int, ...]:
+        """Step numbers the flow may go to next."""
+        if self.keputusan is not None:
+            return (self.keputusan.ya, self.keputusan.tidak)
+        if self.ends:
+            return ()
+        if self.lanjut is not None:
+            return (self.lanjut,)
+        return (self.number + 1,)
+
+    @property
+    def anchor(self) -> str:
+        """HTML id of this step's row in the procedure table."""
+        return f"langkah-{self.number}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
+    """A folder under ``sops/``: a dinas, bidang or seksi, named by its ``_unit.yaml``."""
+
+    path: str
+    """Folder path under ``sops/`` with ``/`` separators; ``""`` for the root."""
+    nama: str
+    location: Location | None = None
+    """Where ``nama`` was written, when an ``_unit.yaml`` exists."""
+
+    @property
+    def depth(self) -> int:
+        return 0 if not self.path else self.path.count("/") + 1
+
+    @property
+    def parent_path(self) -> str | None:
+        if not self.path:
+            return None
+        return self.path.rpartition("/")[0]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sop:
+    """One SOP file, with `_unit.yaml` defaults already applied."""
+
+    id: str
+    """Path under ``sops/`` without extension, ``/``-separated: stable, and the page URL."""
+    source: str
+    """Path of the YAML file as shown in messages (relative to the working directory)."""
+    unit: str
+    """Path of the unit folder holding the file (``""`` at the root)."""
+    nomor: str
+    nama: str
+    instansi: tuple[str, ...]
+    tanggal_pembuatan: PartialDate
+    tanggal_revisi: tuple[PartialDate, ...] = ()
+    tanggal_efektif: PartialDate
+    disahkan_oleh: Signatory
+    dasar_hukum: tuple[Citation, ...]
+    kualifikasi_pelaksana: tuple[str, ...] = ()
+    keterkaitan: tuple[Reference, ...] = ()
+    peralatan: tuple[str, ...] = ()
+    peringatan: tuple[str, ...] = ()
+    pencatatan: tuple[str, ...] = ()
+    lanes: tuple[Lane, ...]
+    steps: tuple[Step, ...]
+    location: Location
+    key_locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+    """Where each top-level key was written, for messages about the key as a whole."""
+
+    @property
+    def pelaksana(self) -> tuple[str, ...]:
+        return tuple(lane.name for lane in self.lanes)
+
+    @property
+    def url(self) -> str:
+        return f"sop/{self.id}/"
+
+    def step(self, number: int) -> Step:
+        return self.steps[number - 1]
+
+    def where(self, key: str) -> Location:
+        """Location of a top-level key, or of the file when the key came from ``_unit.yaml``."""
+        return self.key_locations.get(key, self.location)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Catalogue:
+    """Every unit and every SOP that loaded, in folder order."""
+
+    units: tuple[Unit, ...]
+    sops: tuple[Sop, ...]
+
+    def unit(self, path: str) -> Unit | None:
+        return next((u for u in self.units if u.path == path), None)
+
+    def sop(self, sop_id: str) -> Sop | None:
+        return next((s for s in self.sops if s.id == sop_id), None)
