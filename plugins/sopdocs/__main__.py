@@ -1,0 +1,3 @@
+from sopdocs.cli import main
+
+main()

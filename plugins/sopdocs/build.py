@@ -1,0 +1,445 @@
+"""Turn one SOP's YAML values into a :class:`~sopdocs.model.Sop`, checking what a schema cannot.
+
+The schema has already judged the shape; here come the rules that need meaning: real
+dates, 18-digit NIPs, lanes that exist, targets that name steps, a flow that starts and
+ends. Every check reads the values defensively, so a file with a wrong type somewhere
+still gets all its other problems reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from sopdocs import flow, regulations
+from sopdocs.dates import PartialDate, parse_date
+from sopdocs.durations import parse_waktu
+from sopdocs.issues import Issue, Location, error, warning
+from sopdocs.model import Citation, Decision, Lane, Reference, Signatory, Sop, Step
+from sopdocs.yamlsource import YamlList, YamlMap, YamlValue
+
+NIP_DIGITS = 18
+
+
+def _fold(text: str) -> str:
+    """Compare names as people read them: case and spacing do not matter."""
+    return " ".join(text.split()).casefold()
+
+
+def _text(data: YamlMap, key: str) -> str | None:
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _texts(data: YamlMap, key: str) -> tuple[str, ...]:
+    """A list of strings, or a single string where the form allows one line."""
+    value = data.get(key)
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list):
+        return tuple(v.strip() for v in value if isinstance(v, str) and v.strip())
+    return ()
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Collects issues while reading one file; discarded once the Sop is built."""
+
+    data: YamlMap
+    issues: list[Issue]
+
+    def date(self, key: str) -> PartialDate | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        return self._date(value, self.data.where(key), key)
+
+    def _date(self, value: YamlValue, location: Location, label: str) -> PartialDate | None:
+        parsed = parse_date(value)
+        if isinstance(parsed, str):
+            # A wrong type is the schema's to report; a wrong text is ours.
+            if isinstance(value, str):
+                self.issues.append(error("date.invalid", f"{label}: {parsed}", location))
+            return None
+        return parsed
+
+    def revisions(self) -> tuple[PartialDate, ...]:
+        value = self.data.get("tanggal_revisi")
+        if isinstance(value, YamlList):
+            dates = [self._date(v, value.where(i), "tanggal_revisi") for i, v in enumerate(value)]
+            return tuple(d for d in dates if d is not None)
+        single = self.date("tanggal_revisi")
+        return (single,) if single else ()
+
+    def signatory(self) -> Signatory | None:
+        value = self.data.get("disahkan_oleh")
+        if not isinstance(value, YamlMap):
+            return None
+        nip = value.get("nip")
+        nip_text = str(nip).strip() if isinstance(nip, (str, int)) else ""
+        digits = nip_text.replace(" ", "")
+        if nip is not None and (not digits.isdigit() or len(digits) != NIP_DIGITS):
+            counted = sum(c.isdigit() for c in digits)
+            self.issues.append(
+                error(
+                    "nip.invalid",
+                    f"NIP '{nip_text}' harus terdiri dari {NIP_DIGITS} angka (tertulis {counted})",
+                    value.where("nip"),
+                    "contoh: nip: 19760130 199503 1 001 (spasi boleh)",
+                )
+            )
+        jabatan, nama = _text(value, "jabatan"), _text(value, "nama")
+        if not (jabatan and nama and nip_text):
+            return None
+        return Signatory(jabatan=jabatan, nama=nama, nip=nip_text)
+
+    def citations(self) -> tuple[Citation, ...]:
+        items = self.data.get("dasar_hukum")
+        if not isinstance(items, YamlList):
+            return ()
+        return tuple(
+            c for i, item in enumerate(items) if (c := self._citation(item, items.where(i)))
+        )
+
+    def _citation(self, item: YamlValue, location: Location) -> Citation | None:
+        if isinstance(item, str):
+            regulation = regulations.recognise(item)
+            if regulation is None:
+                self.issues.append(
+                    warning(
+                        "citation.unrecognised",
+                        f"dasar hukum '{item.strip()}' tidak dikenali sebagai peraturan",
+                        location,
+                        "tulis jenis, nomor dan tahunnya (misalnya 'Undang-Undang Nomor 24 "
+                        "Tahun 2013 tentang ...'), atau tulis sebagai {jenis, nomor, tahun, tentang}",
+                    )
+                )
+            return Citation(text=" ".join(item.split()), location=location, regulation=regulation)
+        if isinstance(item, YamlMap):
+            jenis, nomor, tahun = item.get("jenis"), item.get("nomor"), item.get("tahun")
+            if not isinstance(jenis, str) or not isinstance(nomor, (str, int)):
+                return None
+            found = regulations.from_fields(
+                jenis=jenis,
+                nomor=nomor,
+                tahun=tahun if isinstance(tahun, int) else None,
+                tentang=_text(item, "tentang"),
+                wilayah=_text(item, "wilayah"),
+            )
+            if isinstance(found, str):
+                self.issues.append(warning("citation.unrecognised", found, item.where("jenis")))
+                text = " ".join(str(v) for v in item.values() if isinstance(v, (str, int)))
+                return Citation(text=text, location=location, regulation=None)
+            return Citation(text=found.judul, location=location, regulation=found)
+        return None
+
+    def references(self) -> tuple[Reference, ...]:
+        items = self.data.get("keterkaitan")
+        if not isinstance(items, YamlList):
+            return ()
+        refs = []
+        for i, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                refs.append(Reference(text=item.strip(), explicit=False, location=items.where(i)))
+            elif isinstance(item, YamlMap) and isinstance(item.get("sop"), str):
+                target = str(item["sop"]).strip()
+                refs.append(Reference(text=target, explicit=True, location=item.where("sop")))
+        return tuple(refs)
+
+    def lanes(self) -> tuple[Lane, ...]:
+        items = self.data.get("pelaksana")
+        if not isinstance(items, YamlList):
+            return ()
+        lanes: list[Lane] = []
+        seen: dict[str, Lane] = {}
+        for i, name in enumerate(items):
+            if not isinstance(name, str) or not name.strip():
+                continue
+            lane = Lane(name=" ".join(name.split()), location=items.where(i))
+            first = seen.get(_fold(lane.name))
+            if first is not None:
+                self.issues.append(
+                    error(
+                        "lane.duplicate",
+                        f"pelaksana '{lane.name}' ditulis dua kali",
+                        lane.location,
+                        "setiap pelaksana cukup ditulis sekali",
+                    )
+                )
+                continue
+            seen[_fold(lane.name)] = lane
+            lanes.append(lane)
+        return tuple(lanes)
+
+
+@dataclass(frozen=True, slots=True)
+class _RawStep:
+    """A step item before its targets are resolved."""
+
+    data: YamlMap
+    location: Location
+
+
+def _steps(b: _Builder, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
+    items = b.data.get("prosedur")
+    if not isinstance(items, YamlList):
+        return ()
+    raw = [_RawStep(item, items.where(i)) for i, item in enumerate(items) if isinstance(item, YamlMap)]
+    if len(raw) != len(items):
+        return ()  # the schema reports the non-mapping items; numbering would be off
+    count = len(raw)
+    ids: dict[str, int] = {}
+    for number, step in enumerate(raw, start=1):
+        step_id = step.data.get("id")
+        if isinstance(step_id, str):
+            if step_id in ids:
+                b.issues.append(
+                    error(
+                        "step.id-duplicate",
+                        f"id '{step_id}' sudah dipakai langkah {ids[step_id]}",
+                        step.data.where("id"),
+                        "beri setiap langkah id yang berbeda",
+                    )
+                )
+            else:
+                ids[step_id] = number
+    lane_names = {_fold(lane.name): lane.name for lane in lanes}
+    order = {lane.name: i for i, lane in enumerate(lanes)}
+
+    def target(value: YamlValue, location: Location, what: str) -> int | None:
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, int) and not isinstance(value, bool):
+            if 1 <= value <= count:
+                return value
+            b.issues.append(
+                error(
+                    "step.target",
+                    f"{what}: langkah {value} tidak ada",
+                    location,
+                    f"prosedur ini punya langkah 1 sampai {count}",
+                )
+            )
+            return None
+        if isinstance(value, str):
+            if value in ids:
+                return ids[value]
+            close = difflib.get_close_matches(value, list(ids), n=1)
+            hint = f"maksud Anda '{close[0]}'?" if close else (
+                "id yang ada: " + ", ".join(ids) if ids else "tulis nomor langkah, misalnya 3"
+            )
+            b.issues.append(
+                error("step.target", f"{what}: tidak ada langkah dengan id '{value}'", location, hint)
+            )
+        return None
+
+    steps: list[Step] = []
+    for number, raw_step in enumerate(raw, start=1):
+        data = raw_step.data
+        label = f"langkah {number}"
+        written_no = data.get("no")
+        if isinstance(written_no, int) and written_no != number:
+            b.issues.append(
+                error(
+                    "step.no",
+                    f"no: {written_no} tidak sesuai urutan; ini langkah ke-{number}",
+                    data.where("no"),
+                    f"tulis no: {number}, atau hapus 'no' (langkah dinomori menurut urutannya)",
+                )
+            )
+        pelaksana = _step_lanes(b, data, lane_names, order, label)
+        is_last = number == count
+        keputusan = None
+        decision = data.get("keputusan")
+        if isinstance(decision, YamlMap):
+            branches = {}
+            for branch in ("ya", "tidak"):
+                if branch in decision:
+                    branches[branch] = target(
+                        decision[branch], decision.where(branch), f"{label}, keputusan {branch}"
+                    )
+                elif is_last:
+                    b.issues.append(
+                        error(
+                            "step.target",
+                            f"{label}: cabang '{branch}' tidak punya tujuan",
+                            data.where("keputusan"),
+                            "langkah terakhir tidak punya langkah sesudahnya: tulis kedua "
+                            "cabang, misalnya keputusan: {ya: 3, tidak: 1}",
+                        )
+                    )
+                    branches[branch] = None
+                else:
+                    branches[branch] = number + 1
+            ya, tidak = branches["ya"], branches["tidak"]
+            if ya is not None and ya == tidak:
+                b.issues.append(
+                    error(
+                        "step.decision-same",
+                        f"{label}: cabang ya dan tidak sama-sama menuju langkah {ya}",
+                        data.where("keputusan"),
+                        "keputusan harus bercabang ke dua langkah berbeda; bila tidak ada "
+                        "pilihan, hapus 'keputusan'",
+                    )
+                )
+            if ya is not None and tidak is not None:
+                keputusan = Decision(ya=ya, tidak=tidak)
+        lanjut = None
+        if "lanjut" in data:
+            lanjut = target(data["lanjut"], data.where("lanjut"), f"{label}, lanjut")
+        selesai = data.get("selesai") is True
+        for a, b_key in (("keputusan", "lanjut"), ("keputusan", "selesai"), ("lanjut", "selesai")):
+            if a in data and b_key in data and data.get(b_key) is not False:
+                b.issues.append(
+                    error(
+                        "step.flow-conflict",
+                        f"{label}: '{a}' dan '{b_key}' tidak dapat dipakai bersama",
+                        data.where(b_key),
+                        "pilih salah satu arah alur untuk langkah ini",
+                    )
+                )
+        waktu_value = data.get("waktu")
+        waktu = str(waktu_value).strip() if isinstance(waktu_value, (str, int)) else None
+        duration = parse_waktu(waktu) if waktu else None
+        if waktu and duration is None:
+            b.issues.append(
+                warning(
+                    "waktu.unparsed",
+                    f"{label}: waktu '{waktu}' tidak dipahami, jadi total waktu tidak dihitung",
+                    data.where("waktu"),
+                    "tulis angka dan satuan, misalnya '2 hari', '1-2 jam', '3 hari kerja', "
+                    "'15 menit'",
+                )
+            )
+        kegiatan = _text(data, "kegiatan") or ""
+        steps.append(
+            Step(
+                number=number,
+                id=data.get("id") if isinstance(data.get("id"), str) else None,
+                kegiatan=kegiatan,
+                pelaksana=pelaksana,
+                kelengkapan=_text(data, "kelengkapan"),
+                waktu=waktu,
+                duration=duration,
+                output=_text(data, "output"),
+                keterangan=_text(data, "keterangan"),
+                keputusan=keputusan,
+                lanjut=lanjut if keputusan is None else None,
+                ends=keputusan is None and (selesai or (is_last and lanjut is None)),
+                location=raw_step.location,
+            )
+        )
+    _check_flow(b, steps)
+    return tuple(steps)
+
+
+def _step_lanes(
+    b: _Builder, data: YamlMap, lane_names: dict[str, str], order: dict[str, int], label: str
+) -> tuple[str, ...]:
+    value = data.get("pelaksana")
+    if isinstance(value, str):
+        written: list[tuple[str, Location]] = [(value, data.where("pelaksana"))]
+    elif isinstance(value, YamlList):
+        written = [(v, value.where(i)) for i, v in enumerate(value) if isinstance(v, str)]
+    else:
+        return ()
+    found: list[str] = []
+    for name, location in written:
+        lane = lane_names.get(_fold(name))
+        if lane is None:
+            close = difflib.get_close_matches(_fold(name), list(lane_names), n=1, cutoff=0.5)
+            hint = (
+                f"maksud Anda '{lane_names[close[0]]}'?"
+                if close
+                else "pelaksana yang ada: " + ", ".join(lane_names.values())
+            )
+            b.issues.append(
+                error(
+                    "step.lane",
+                    f"{label}: pelaksana '{name.strip()}' tidak ada di daftar pelaksana SOP ini",
+                    location,
+                    hint,
+                )
+            )
+        elif lane not in found:
+            found.append(lane)
+    return tuple(sorted(found, key=order.__getitem__))
+
+
+def _check_flow(b: _Builder, steps: list[Step]) -> None:
+    if not steps:
+        return
+    successors = {s.number: tuple(n for n in s.successors if n <= len(steps)) for s in steps}
+    reached = flow.reachable(successors)
+    for step in steps:
+        if step.number not in reached:
+            b.issues.append(
+                error(
+                    "step.unreachable",
+                    f"langkah {step.number} tidak pernah dicapai dari langkah 1",
+                    step.location,
+                    "arahkan sebuah keputusan atau 'lanjut' ke langkah ini, atau hapus langkah "
+                    "ini; periksa juga 'selesai: true' pada langkah sebelumnya",
+                )
+            )
+    stuck = flow.never_ending(successors)
+    if stuck:
+        first = steps[stuck[0] - 1]
+        listed = ", ".join(str(n) for n in stuck)
+        b.issues.append(
+            error(
+                "flow.no-end",
+                f"alur berputar terus tanpa pernah selesai (langkah {listed})",
+                first.location,
+                "beri jalan keluar dari perulangan: sebuah cabang keputusan ke langkah sesudahnya "
+                "atau 'selesai: true'",
+            )
+        )
+
+
+def build_sop(
+    data: YamlMap, *, sop_id: str, source: str, unit: str, complete: bool
+) -> tuple[Sop | None, list[Issue]]:
+    """Check the meaning of one SOP and build it.
+
+    Arguments:
+        data: the SOP's values, ``_unit.yaml`` defaults already merged in.
+        complete: False when structural errors were found. The checks still run, so the
+            author sees every problem at once, but an SOP with any error is not built:
+            adapters then keep (or lack) its page rather than show a broken form.
+    """
+    b = _Builder(data=data, issues=[])
+    pembuatan, efektif = b.date("tanggal_pembuatan"), b.date("tanggal_efektif")
+    revisi = b.revisions()
+    signatory = b.signatory()
+    citations = b.citations()
+    references = b.references()
+    lanes = b.lanes()
+    steps = _steps(b, lanes)
+    if not complete or any(i.is_error for i in b.issues):
+        return None, b.issues
+    if not (pembuatan and efektif and signatory and steps):  # unreachable after the checks
+        return None, b.issues
+    sop = Sop(
+        id=sop_id,
+        source=source,
+        unit=unit,
+        nomor=_text(data, "nomor") or "",
+        nama=_text(data, "nama") or "",
+        instansi=_texts(data, "instansi"),
+        tanggal_pembuatan=pembuatan,
+        tanggal_revisi=revisi,
+        tanggal_efektif=efektif,
+        disahkan_oleh=signatory,
+        dasar_hukum=citations,
+        kualifikasi_pelaksana=_texts(data, "kualifikasi_pelaksana"),
+        keterkaitan=references,
+        peralatan=_texts(data, "peralatan"),
+        peringatan=_texts(data, "peringatan"),
+        pencatatan=_texts(data, "pencatatan"),
+        lanes=lanes,
+        steps=steps,
+        location=data.location,
+        key_locations=dict(data.value_locations),
+    )
+    return sop, b.issues

@@ -1,0 +1,307 @@
+"""What only the whole catalogue knows: links between SOPs, backlinks, and the indexes.
+
+Built in one pass after loading (the shape of sphinx-needs' link resolution): walk every
+outgoing reference, record a backlink on its target, collect the dead ones as issues, and
+sort everything naturally so pages and diffs stay stable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sopdocs.issues import Issue, error, sort_issues, warning
+from sopdocs.loader import Progress, load_catalogue, natural_key
+from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
+from sopdocs.regulations import HIERARCHY, Regulation, group_of
+
+_LEADING_SOP = re.compile(r"^\s*sop\b[\s.:-]*", re.IGNORECASE)
+
+
+def reference_key(text: str) -> str:
+    """How a keterkaitan string is compared: no leading "SOP", case and spacing ignored."""
+    return " ".join(_LEADING_SOP.sub("", text).split()).casefold()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolvedReference:
+    reference: Reference
+    target: Sop | None
+    """None: an SOP outside this catalogue (or, for ``{sop: ...}``, a mistake)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegulationEntry:
+    """One regulation as the site shows it: every spelling merged, every citing SOP."""
+
+    regulation: Regulation
+    citations: tuple[tuple[Sop, Citation], ...]
+    amended_by: tuple[Regulation, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.regulation.key
+
+    @property
+    def url(self) -> str:
+        return f"regulasi/{self.key}/"
+
+    @property
+    def sops(self) -> tuple[Sop, ...]:
+        return tuple(dict.fromkeys(sop for sop, _ in self.citations))
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.text for _, c in self.citations))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnrecognisedCitation:
+    """A citation text no rule recognised, listed under "Lainnya" with who wrote it."""
+
+    text: str
+    sops: tuple[Sop, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegulationGroup:
+    """One jenis in hierarchy order, its regulations by year (newest first)."""
+
+    label: str
+    years: tuple[tuple[int | None, tuple[RegulationEntry, ...]], ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(entries) for _, entries in self.years)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoleEntry:
+    """One pelaksana (lane name) and everything it does across the catalogue."""
+
+    name: str
+    duties: tuple[tuple[Sop, tuple[Step, ...]], ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return slug or "x"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CatalogueIndex:
+    """The catalogue with everything resolved, ready for any adapter to present."""
+
+    catalogue: Catalogue
+    references: dict[str, tuple[ResolvedReference, ...]]
+    backlinks: dict[str, tuple[Sop, ...]]
+    regulations: tuple[RegulationEntry, ...]
+    """Sorted: hierarchy rank, then year (newest first), then number."""
+    unrecognised: tuple[UnrecognisedCitation, ...]
+    roles: tuple[RoleEntry, ...]
+
+    @property
+    def sops(self) -> tuple[Sop, ...]:
+        return self.catalogue.sops
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        return self.catalogue.units
+
+    def regulation(self, key: str) -> RegulationEntry | None:
+        return next((e for e in self.regulations if e.key == key), None)
+
+    def regulation_key(self, citation: Citation) -> str | None:
+        return citation.regulation.key if citation.regulation else None
+
+    def regulations_of(self, sop: Sop) -> tuple[RegulationEntry, ...]:
+        keys = {c.regulation.key for c in sop.dasar_hukum if c.regulation}
+        return tuple(e for e in self.regulations if e.key in keys)
+
+    def regulation_groups(self) -> tuple[RegulationGroup, ...]:
+        groups: dict[str, dict[int | None, list[RegulationEntry]]] = {}
+        for entry in self.regulations:
+            by_year = groups.setdefault(group_of(entry.regulation), {})
+            by_year.setdefault(entry.regulation.tahun, []).append(entry)
+        return tuple(
+            RegulationGroup(
+                label=label,
+                years=tuple((year, tuple(entries)) for year, entries in groups[label].items()),
+            )
+            for label in HIERARCHY
+            if label in groups
+        )
+
+    def sops_in_unit(self, unit_path: str, *, nested: bool = False) -> tuple[Sop, ...]:
+        if nested:
+            prefix = f"{unit_path}/" if unit_path else ""
+            return tuple(s for s in self.sops if s.unit == unit_path or s.unit.startswith(prefix))
+        return tuple(s for s in self.sops if s.unit == unit_path)
+
+    def unit_chain(self, sop: Sop) -> tuple[Unit, ...]:
+        """The units holding ``sop``, outermost first, without the catalogue root."""
+        parts = sop.unit.split("/") if sop.unit else []
+        paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        found = (self.catalogue.unit(p) for p in paths)
+        return tuple(u for u in found if u is not None)
+
+
+def _resolve_references(
+    catalogue: Catalogue,
+) -> tuple[dict[str, tuple[ResolvedReference, ...]], dict[str, tuple[Sop, ...]], list[Issue]]:
+    by_name: dict[str, Sop] = {}
+    by_id = {sop.id: sop for sop in catalogue.sops}
+    for sop in catalogue.sops:
+        by_name.setdefault(reference_key(sop.nama), sop)
+        by_name.setdefault(reference_key(sop.nomor), sop)
+    references: dict[str, tuple[ResolvedReference, ...]] = {}
+    backlinks: dict[str, list[Sop]] = defaultdict(list)
+    issues: list[Issue] = []
+    for sop in catalogue.sops:
+        resolved = []
+        for ref in sop.keterkaitan:
+            target = by_id.get(ref.text) if ref.explicit else None
+            target = target or by_name.get(reference_key(ref.text))
+            resolved.append(ResolvedReference(reference=ref, target=target))
+            if target is not None:
+                if sop not in backlinks[target.id]:
+                    backlinks[target.id].append(sop)
+            elif ref.explicit:
+                issues.append(
+                    error(
+                        "reference.unresolved",
+                        f"keterkaitan {{sop: {ref.text}}} tidak menunjuk SOP mana pun di katalog",
+                        ref.location,
+                        "tulis id SOP (jalurnya di bawah sops/ tanpa .yaml) atau nomornya; "
+                        "untuk SOP di luar katalog tulis namanya saja sebagai teks",
+                    )
+                )
+            else:
+                issues.append(
+                    warning(
+                        "reference.outside",
+                        f"keterkaitan '{ref.text}' bukan SOP di katalog ini; "
+                        "ditampilkan sebagai SOP di luar katalog",
+                        ref.location,
+                        "bila SOP itu ada di katalog, samakan penulisan nama atau nomornya",
+                    )
+                )
+        references[sop.id] = tuple(resolved)
+    ordered = {
+        key: tuple(sorted(sops, key=lambda s: natural_key(s.id))) for key, sops in backlinks.items()
+    }
+    return references, ordered, issues
+
+
+def _merge_regulations(catalogue: Catalogue) -> tuple[RegulationEntry, ...]:
+    cited: dict[str, list[tuple[Sop, Citation]]] = defaultdict(list)
+    for sop in catalogue.sops:
+        for citation in sop.dasar_hukum:
+            if citation.regulation is not None:
+                cited[citation.regulation.key].append((sop, citation))
+    merged = {key: _canonical([c.regulation for _, c in uses]) for key, uses in cited.items()}
+    amended_by: dict[str, list[Regulation]] = defaultdict(list)
+    for regulation in merged.values():
+        if regulation.amends is not None:
+            amended_by[regulation.amends.key].append(regulation)
+    entries = [
+        RegulationEntry(
+            regulation=merged[key],
+            citations=tuple(uses),
+            amended_by=tuple(sorted(amended_by.get(key, ()), key=lambda r: r.key)),
+        )
+        for key, uses in cited.items()
+    ]
+    entries.sort(
+        key=lambda e: (
+            e.regulation.rank,
+            -(e.regulation.tahun or 0),
+            natural_key(e.regulation.nomor),
+            e.key,
+        )
+    )
+    return tuple(entries)
+
+
+def _canonical(spellings: list[Regulation | None]) -> Regulation:
+    """One regulation from its spellings: the most often written subject, amendment kept."""
+    regs = [r for r in spellings if r is not None]
+    subjects = Counter(r.tentang for r in regs if r.tentang)
+    base = next((r for r in regs if r.amends is not None), regs[0])
+    if not subjects:
+        return base
+    # Most common first; among equals, the fullest wording.
+    best = max(subjects, key=lambda t: (subjects[t], len(t)))
+    return dataclasses.replace(base, tentang=best)
+
+
+def _unrecognised(catalogue: Catalogue) -> tuple[UnrecognisedCitation, ...]:
+    by_text: dict[str, list[Sop]] = defaultdict(list)
+    for sop in catalogue.sops:
+        for citation in sop.dasar_hukum:
+            if citation.regulation is None and sop not in by_text[citation.text]:
+                by_text[citation.text].append(sop)
+    return tuple(
+        UnrecognisedCitation(text=text, sops=tuple(sops))
+        for text, sops in sorted(by_text.items(), key=lambda item: natural_key(item[0]))
+    )
+
+
+def _roles(catalogue: Catalogue) -> tuple[RoleEntry, ...]:
+    duties: dict[str, dict[str, list[Step]]] = defaultdict(dict)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    sops = {sop.id: sop for sop in catalogue.sops}
+    for sop in catalogue.sops:
+        for step in sop.steps:
+            for lane in step.pelaksana:
+                key = " ".join(lane.split()).casefold()
+                names[key][lane] += 1
+                duties[key].setdefault(sop.id, []).append(step)
+    roles = [
+        RoleEntry(
+            name=names[key].most_common(1)[0][0],
+            duties=tuple((sops[sop_id], tuple(steps)) for sop_id, steps in by_sop.items()),
+        )
+        for key, by_sop in duties.items()
+    ]
+    return tuple(sorted(roles, key=lambda r: natural_key(r.name)))
+
+
+def index_catalogue(catalogue: Catalogue) -> tuple[CatalogueIndex, list[Issue]]:
+    """Resolve references and build every index; issues are about keterkaitan."""
+    references, backlinks, issues = _resolve_references(catalogue)
+    index = CatalogueIndex(
+        catalogue=catalogue,
+        references=references,
+        backlinks=backlinks,
+        regulations=_merge_regulations(catalogue),
+        unrecognised=_unrecognised(catalogue),
+        roles=_roles(catalogue),
+    )
+    return index, issues
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything ``sopdocs check`` and the site need from one ``sops/`` folder."""
+
+    index: CatalogueIndex
+    issues: list[Issue]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.is_error for i in self.issues)
+
+
+def analyse(root: Path, progress: Progress | None = None) -> Analysis:
+    """Load, check and index the catalogue under ``root``."""
+    loaded = load_catalogue(root, progress)
+    index, reference_issues = index_catalogue(loaded.catalogue)
+    return Analysis(index=index, issues=sort_issues(loaded.issues + reference_issues))

@@ -1,0 +1,108 @@
+"""The ``sopdocs`` command: a thin adapter from the shell to the core.
+
+Exit codes follow the usual contract: 0 clean (warnings allowed), 1 problems found,
+2 wrong usage (click's own).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from sopdocs.catalogue import analyse
+from sopdocs.issues import strictened
+from sopdocs.report import print_issues
+from sopdocs.schema import schema_text
+
+PROGRESS_THRESHOLD = 200
+"""Below this many files a check is instant and a progress bar would only flicker."""
+
+
+def _console(stderr: bool = False) -> Console:
+    # rich colours a terminal and stays plain in CI logs and pipes by itself.
+    return Console(stderr=stderr, highlight=False)
+
+
+class _ProgressBar:
+    """Shows progress on a terminal for long runs; invisible otherwise."""
+
+    def __init__(self, description: str) -> None:
+        self._console = _console(stderr=True)
+        self._progress: Progress | None = None
+        self._task = None
+        self._description = description
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_THRESHOLD or not self._console.is_terminal:
+            return
+        if self._progress is None:
+            self._progress = Progress(
+                TextColumn(self._description),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self._console,
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task(self._description, total=total)
+        assert self._task is not None
+        self._progress.update(self._task, completed=done)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sopdocs")
+def main() -> None:
+    """sopdocs: katalog SOP (format SOP AP) dari berkas YAML menjadi situs MkDocs."""
+
+
+@main.command()
+@click.argument(
+    "directory",
+    required=False,
+    default="sops",
+    type=click.Path(file_okay=False, path_type=Path),
+)
+@click.option("--strict", is_flag=True, help="Perlakukan peringatan sebagai galat.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text untuk dibaca orang, github untuk anotasi pull request, json untuk program.",
+)
+def check(directory: Path, strict: bool, fmt: str) -> None:
+    """Periksa semua SOP di DIRECTORY (bawaan: sops/) dan laporkan setiap masalah."""
+    if not directory.is_dir():
+        raise click.BadParameter(f"folder '{directory}' tidak ada", param_hint="DIRECTORY")
+    bar = _ProgressBar("Memeriksa SOP")
+    try:
+        result = analyse(directory, progress=bar)
+    finally:
+        bar.close()
+    issues = strictened(result.issues) if strict else result.issues
+    files = len(list(directory.rglob("*.y*ml"))) - len(list(directory.rglob("_unit.yaml")))
+    print_issues(issues, fmt, _console(), files)  # type: ignore[arg-type]
+    sys.exit(1 if any(i.is_error for i in issues) else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Cetak JSON Schema berkas SOP (untuk editor, misalnya VS Code)."""
+    click.echo(schema_text(), nl=False)
+
+
+if __name__ == "__main__":
+    main()

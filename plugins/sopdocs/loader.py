@@ -1,0 +1,263 @@
+"""Read a whole ``sops/`` tree: units, their ``_unit.yaml`` defaults, and every SOP file.
+
+Every file is read and every problem collected; a broken file never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sopdocs.build import build_sop
+from sopdocs.issues import Issue, Location, error, sort_issues
+from sopdocs.model import Catalogue, Sop, Unit
+from sopdocs.schema import UNIT_SCHEMA
+from sopdocs.validation import structural_issues
+from sopdocs.yamlsource import YamlMap, YamlValue, parse, read_text
+
+UNIT_FILE = "_unit.yaml"
+SOP_SUFFIXES = (".yaml", ".yml")
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while files are read, so adapters can show progress."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    catalogue: Catalogue
+    issues: list[Issue]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.is_error for i in self.issues)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort ``sop-2`` before ``sop-10``, as people expect."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
+def display_path(path: Path) -> str:
+    """The path as messages show it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitDefaults:
+    unit: Unit
+    defaults: YamlMap | None
+
+
+def _document(path: Path, issues: list[Issue]) -> YamlValue:
+    """Read and parse one file; problems go to ``issues`` and the value may be None."""
+    source = display_path(path)
+    text = read_text(path, source)
+    if isinstance(text, Issue):
+        issues.append(text)
+        return None
+    value, parse_issues = parse(text, source)
+    issues.extend(parse_issues)
+    if value is None and not parse_issues:
+        issues.append(
+            error(
+                "file.empty",
+                "berkas kosong: tidak ada SOP di dalamnya",
+                Location(path=source),
+                "tulis kunci nomor, nama, ... (lihat `sopdocs new` untuk contoh), atau hapus berkas",
+            )
+        )
+    elif value is not None and not isinstance(value, YamlMap):
+        location = getattr(value, "location", Location(path=source))
+        issues.append(
+            error(
+                "yaml.top",
+                "isi berkas harus berupa pemetaan 'kunci: nilai' (nomor:, nama:, ...), "
+                "bukan daftar atau teks",
+                location,
+                "hapus '- ' di depan kunci-kunci tingkat atas",
+            )
+        )
+        return None
+    return value
+
+
+def _read_unit(folder: Path, path_in_tree: str, issues: list[Issue]) -> _UnitDefaults:
+    unit_file = folder / UNIT_FILE
+    fallback = Unit(path=path_in_tree, nama=_title_from_folder(folder.name, path_in_tree))
+    if not unit_file.is_file():
+        return _UnitDefaults(fallback, None)
+    data = _document(unit_file, issues)
+    if not isinstance(data, YamlMap):
+        return _UnitDefaults(fallback, None)
+    problems = structural_issues(data, UNIT_SCHEMA)
+    issues.extend(problems)
+    nama = data.get("nama")
+    unit = Unit(
+        path=path_in_tree,
+        nama=" ".join(nama.split()) if isinstance(nama, str) and nama.strip() else fallback.nama,
+        location=data.where("nama"),
+    )
+    defaults = YamlMap(data.location)
+    for key, value in data.items():
+        if key != "nama":
+            defaults[key] = value
+            defaults.key_locations[key] = data.key_locations[key]
+            defaults.value_locations[key] = data.value_locations[key]
+    return _UnitDefaults(unit, defaults)
+
+
+def _title_from_folder(name: str, path_in_tree: str) -> str:
+    if not path_in_tree:
+        return "Katalog SOP"
+    return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", name) if word)
+
+
+def _merge(chain: list[YamlMap], own: YamlMap) -> YamlMap:
+    """Overlay the SOP's keys on its units' defaults, outermost first; keys replace whole."""
+    merged = YamlMap(own.location)
+    for layer in [*chain, own]:
+        for key, value in layer.items():
+            merged[key] = value
+            merged.key_locations[key] = layer.key_locations[key]
+            merged.value_locations[key] = layer.value_locations[key]
+    # Keep the SOP's own key order: it is the order the author sees.
+    return merged
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
+    """Each folder (root first, then sub-folders in natural order) with its SOP files."""
+    folders = [root]
+    while folders:
+        folder = folders.pop(0)
+        entries = sorted(folder.iterdir(), key=lambda p: natural_key(p.name))
+        files = [
+            p
+            for p in entries
+            if p.is_file() and p.suffix in SOP_SUFFIXES and p.name != UNIT_FILE
+            and not p.name.startswith((".", "_"))
+        ]
+        yield folder, files
+        subfolders = [p for p in entries if p.is_dir() and not p.name.startswith((".", "_"))]
+        folders[0:0] = subfolders
+
+
+def load_catalogue(root: Path, progress: Progress | None = None) -> LoadResult:
+    """Load every unit and SOP under ``root`` (the ``sops/`` folder)."""
+    issues: list[Issue] = []
+    if not root.is_dir():
+        issues.append(
+            error(
+                "file.read",
+                f"folder SOP '{display_path(root)}' tidak ditemukan",
+                Location(path=display_path(root)),
+                "buat folder sops/ berisi berkas .yaml, atau atur sops_dir",
+            )
+        )
+        return LoadResult(Catalogue(units=(), sops=()), issues)
+    tree = list(_walk(root))
+    total = sum(len(files) for _, files in tree)
+    done = 0
+    units: dict[str, _UnitDefaults] = {}
+    sops: list[Sop] = []
+    for folder, files in tree:
+        path_in_tree = folder.relative_to(root).as_posix() if folder != root else ""
+        units[path_in_tree] = _read_unit(folder, path_in_tree, issues)
+        chain = [
+            d.defaults
+            for p in _ancestors(path_in_tree)
+            if (d := units.get(p)) is not None and d.defaults is not None
+        ]
+        for file in files:
+            sop_id = file.relative_to(root).with_suffix("").as_posix()
+            sop = _load_sop_file(file, sop_id, path_in_tree, chain, issues)
+            if sop is not None:
+                sops.append(sop)
+            done += 1
+            if progress:
+                progress(done, total)
+    issues.extend(_duplicate_nomor(sops))
+    used = {p for sop in sops for p in _ancestors(sop.unit)}
+    catalogue = Catalogue(
+        units=tuple(d.unit for path, d in units.items() if path in used),
+        sops=tuple(sops),
+    )
+    return LoadResult(catalogue, sort_issues(issues))
+
+
+def _ancestors(path_in_tree: str) -> list[str]:
+    """``a/b`` → ``["", "a", "a/b"]``: the units whose defaults apply, outermost first."""
+    parts = path_in_tree.split("/") if path_in_tree else []
+    return ["", *("/".join(parts[: i + 1]) for i in range(len(parts)))]
+
+
+def _load_sop_file(
+    file: Path, sop_id: str, unit: str, chain: list[YamlMap], issues: list[Issue]
+) -> Sop | None:
+    file_issues: list[Issue] = []
+    data = _document(file, file_issues)
+    sop = None
+    if isinstance(data, YamlMap):
+        sop, more = _check_and_build(_merge(chain, data), sop_id, display_path(file), unit, file_issues)
+        file_issues.extend(more)
+    issues.extend(file_issues)
+    return sop
+
+
+def _check_and_build(
+    data: YamlMap, sop_id: str, source: str, unit: str, earlier: list[Issue]
+) -> tuple[Sop | None, list[Issue]]:
+    structure = structural_issues(data)
+    sop, meaning = build_sop(
+        data,
+        sop_id=sop_id,
+        source=source,
+        unit=unit,
+        complete=not structure and not any(i.is_error for i in earlier),
+    )
+    return sop, structure + meaning
+
+
+def load_sop_text(text: str, path: str = "sops/test.yaml") -> tuple[Sop | None, list[Issue]]:
+    """Load one SOP from text, with no units around it: for tests and single-file tools."""
+    issues: list[Issue] = []
+    value, parse_issues = parse(text, path)
+    issues.extend(parse_issues)
+    if not isinstance(value, YamlMap):
+        if not parse_issues:
+            issues.append(
+                error("yaml.top", "isi berkas harus berupa pemetaan 'kunci: nilai'", Location(path=path))
+            )
+        return None, issues
+    sop_id = Path(path).with_suffix("").name
+    sop, more = _check_and_build(value, sop_id, path, "", issues)
+    return sop, sort_issues(issues + more)
+
+
+def _duplicate_nomor(sops: list[Sop]) -> list[Issue]:
+    first: dict[str, Sop] = {}
+    issues = []
+    for sop in sops:
+        key = " ".join(sop.nomor.split()).casefold()
+        if key in first:
+            other = first[key]
+            issues.append(
+                error(
+                    "nomor.duplicate",
+                    f"nomor '{sop.nomor}' sudah dipakai SOP {other.id} ({other.source})",
+                    sop.where("nomor"),
+                    "setiap SOP harus punya nomor sendiri",
+                )
+            )
+        else:
+            first[key] = sop
+    return issues
