@@ -111,7 +111,8 @@ class _Builder:
                         f"dasar hukum '{item.strip()}' tidak dikenali sebagai peraturan",
                         location,
                         "tulis jenis, nomor dan tahunnya (misalnya 'Undang-Undang Nomor 24 "
-                        "Tahun 2013 tentang ...'), atau tulis sebagai {jenis, nomor, tahun, tentang}",
+                        "Tahun 2013 tentang ...'), atau tulis sebagai "
+                        "{jenis, nomor, tahun, tentang}",
                     )
                 )
             return Citation(text=" ".join(item.split()), location=location, regulation=regulation)
@@ -184,7 +185,9 @@ def _steps(b: _Builder, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
     items = b.data.get("prosedur")
     if not isinstance(items, YamlList):
         return ()
-    raw = [_RawStep(item, items.where(i)) for i, item in enumerate(items) if isinstance(item, YamlMap)]
+    raw = [
+        _RawStep(item, items.where(i)) for i, item in enumerate(items) if isinstance(item, YamlMap)
+    ]
     if len(raw) != len(items):
         return ()  # the schema reports the non-mapping items; numbering would be off
     count = len(raw)
@@ -225,11 +228,17 @@ def _steps(b: _Builder, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
             if value in ids:
                 return ids[value]
             close = difflib.get_close_matches(value, list(ids), n=1)
-            hint = f"maksud Anda '{close[0]}'?" if close else (
-                "id yang ada: " + ", ".join(ids) if ids else "tulis nomor langkah, misalnya 3"
+            hint = (
+                f"maksud Anda '{close[0]}'?"
+                if close
+                else (
+                    "id yang ada: " + ", ".join(ids) if ids else "tulis nomor langkah, misalnya 3"
+                )
             )
             b.issues.append(
-                error("step.target", f"{what}: tidak ada langkah dengan id '{value}'", location, hint)
+                error(
+                    "step.target", f"{what}: tidak ada langkah dengan id '{value}'", location, hint
+                )
             )
         return None
 

@@ -13,8 +13,11 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from sopdocs import flowchart
 from sopdocs.catalogue import analyse
+from sopdocs.export import katalog_json
 from sopdocs.issues import strictened
+from sopdocs.loader import load_sop_file
 from sopdocs.report import print_issues
 from sopdocs.schema import schema_text
 
@@ -96,6 +99,54 @@ def check(directory: Path, strict: bool, fmt: str) -> None:
     files = len(list(directory.rglob("*.y*ml"))) - len(list(directory.rglob("_unit.yaml")))
     print_issues(issues, fmt, _console(), files)  # type: ignore[arg-type]
     sys.exit(1 if any(i.is_error for i in issues) else 0)
+
+
+@main.command()
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path), default="katalog.json")
+@click.option(
+    "--sops",
+    "directory",
+    default="sops",
+    show_default=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder SOP.",
+)
+def export(output: Path, directory: Path) -> None:
+    """Tulis katalog.json (seluruh katalog sebagai data terbuka) tanpa membangun situs."""
+    result = analyse(directory)
+    errors = [i for i in result.issues if i.is_error]
+    if errors:
+        print_issues(errors, "text", _console(stderr=True), len(result.index.sops))
+    output.write_text(katalog_json(result.index), encoding="utf-8")
+    _console(stderr=True).print(
+        f"{output}: {len(result.index.sops)} SOP, {len(result.index.regulations)} regulasi"
+    )
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Berkas keluaran: .svg, .png atau .pdf (bawaan: nama berkas SOP dengan .svg).",
+)
+def graph(file: Path, output: Path | None) -> None:
+    """Tulis diagram alir satu SOP (untuk dokumen cetak yang ditandatangani)."""
+    output = output or file.with_suffix(".svg")
+    fmt = output.suffix.lstrip(".").lower()
+    if fmt not in ("svg", "png", "pdf"):
+        raise click.BadParameter("gunakan akhiran .svg, .png atau .pdf", param_hint="--output")
+    sop, issues = load_sop_file(file)
+    if sop is None:
+        print_issues(issues, "text", _console(stderr=True), 1)
+        sys.exit(1)
+    try:
+        flowchart.export(sop, output, fmt)
+    except flowchart.GraphvizMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    _console(stderr=True).print(f"{output}: diagram alir '{sop.nama}'")
 
 
 @main.command()

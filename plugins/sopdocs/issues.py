@@ -98,7 +98,7 @@ ISSUE_CODES: dict[str, str] = {
     "step.id-duplicate": "Two steps share one id.",
     "step.target": "A keputusan/lanjut TARGET names no step.",
     "step.decision-same": "Both branches of a decision go to the same step.",
-    "step.flow-conflict": "A step combines keputusan, lanjut and selesai, which exclude each other.",
+    "step.flow-conflict": "A step combines keputusan, lanjut or selesai.",
     "step.unreachable": "A step cannot be reached from the first step.",
     "flow.no-end": "The flow can loop forever without reaching an end.",
     "unit.invalid": "An _unit.yaml file is malformed.",

@@ -73,7 +73,7 @@ def _document(path: Path, issues: list[Issue]) -> YamlValue:
                 "file.empty",
                 "berkas kosong: tidak ada SOP di dalamnya",
                 Location(path=source),
-                "tulis kunci nomor, nama, ... (lihat `sopdocs new` untuk contoh), atau hapus berkas",
+                "tulis kunci nomor, nama, ... (`sopdocs new` membuat contohnya), atau hapus berkas",
             )
         )
     elif value is not None and not isinstance(value, YamlMap):
@@ -143,7 +143,9 @@ def _walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
         files = [
             p
             for p in entries
-            if p.is_file() and p.suffix in SOP_SUFFIXES and p.name != UNIT_FILE
+            if p.is_file()
+            and p.suffix in SOP_SUFFIXES
+            and p.name != UNIT_FILE
             and not p.name.startswith((".", "_"))
         ]
         yield folder, files
@@ -207,7 +209,9 @@ def _load_sop_file(
     data = _document(file, file_issues)
     sop = None
     if isinstance(data, YamlMap):
-        sop, more = _check_and_build(_merge(chain, data), sop_id, display_path(file), unit, file_issues)
+        sop, more = _check_and_build(
+            _merge(chain, data), sop_id, display_path(file), unit, file_issues
+        )
         file_issues.extend(more)
     issues.extend(file_issues)
     return sop
@@ -235,12 +239,39 @@ def load_sop_text(text: str, path: str = "sops/test.yaml") -> tuple[Sop | None, 
     if not isinstance(value, YamlMap):
         if not parse_issues:
             issues.append(
-                error("yaml.top", "isi berkas harus berupa pemetaan 'kunci: nilai'", Location(path=path))
+                error(
+                    "yaml.top",
+                    "isi berkas harus berupa pemetaan 'kunci: nilai'",
+                    Location(path=path),
+                )
             )
         return None, issues
     sop_id = Path(path).with_suffix("").name
     sop, more = _check_and_build(value, sop_id, path, "", issues)
     return sop, sort_issues(issues + more)
+
+
+def find_root(file: Path) -> Path:
+    """The ``sops/`` folder above ``file`` (the nearest folder of that name), else its folder."""
+    folder = file.resolve().parent
+    return next((p for p in (folder, *folder.parents) if p.name == "sops"), folder)
+
+
+def load_sop_file(file: Path) -> tuple[Sop | None, list[Issue]]:
+    """Load one SOP file with its units' defaults, without reading the rest of the catalogue."""
+    root = find_root(file)
+    folder = file.resolve().parent
+    issues: list[Issue] = []
+    relative = folder.relative_to(root)
+    unit = relative.as_posix() if relative.parts else ""
+    chain = []
+    for path_in_tree in _ancestors(unit):
+        defaults = _read_unit(root / path_in_tree, path_in_tree, issues).defaults
+        if defaults is not None:
+            chain.append(defaults)
+    sop_id = file.resolve().relative_to(root).with_suffix("").as_posix()
+    sop = _load_sop_file(file, sop_id, unit, chain, issues)
+    return sop, sort_issues(issues)
 
 
 def _duplicate_nomor(sops: list[Sop]) -> list[Issue]:

@@ -120,8 +120,14 @@ def _translate(err: ValidationError, root: YamlMap) -> list[Issue]:
             if key in allowed:
                 continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"maksud Anda '{close[0]}'?" if close else "kunci yang dikenal: " + ", ".join(allowed)
-            where = value.key_locations.get(key, location) if isinstance(value, YamlMap) else location
+            hint = (
+                f"maksud Anda '{close[0]}'?"
+                if close
+                else "kunci yang dikenal: " + ", ".join(allowed)
+            )
+            where = (
+                value.key_locations.get(key, location) if isinstance(value, YamlMap) else location
+            )
             issues.append(error("key.unknown", f"kunci '{key}' tidak dikenal", where, hint))
         return issues
     if kind == "required":

@@ -65,7 +65,9 @@ def read_text(path: Path, source: str) -> str | Issue:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return error("file.read", f"berkas tidak dapat dibaca: {exc.strerror}", Location(path=source))
+        return error(
+            "file.read", f"berkas tidak dapat dibaca: {exc.strerror}", Location(path=source)
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -87,7 +89,9 @@ def parse(text: str, source: str) -> tuple[YamlValue, list[Issue]]:
     except MarkedYAMLError as exc:
         return None, [_syntax_issue(exc, source)]
     except YAMLError as exc:  # no mark to point at: the whole file is the place
-        return None, [error("yaml.syntax", f"YAML tidak dapat dibaca: {exc}", Location(path=source))]
+        return None, [
+            error("yaml.syntax", f"YAML tidak dapat dibaca: {exc}", Location(path=source))
+        ]
     if node is None:
         return None, []
     issues: list[Issue] = []
@@ -107,15 +111,24 @@ _SYNTAX_HINTS = (
         "ada ':' di tempat yang tidak semestinya; bila teks memuat ': ', apit dengan tanda kutip",
     ),
     ("could not find expected ':'", "setiap baris kunci ditulis `kunci: nilai`"),
-    ("did not find expected key", "periksa indentasi: kunci yang sejajar harus mulai di kolom yang sama"),
+    (
+        "did not find expected key",
+        "periksa indentasi: kunci yang sejajar harus mulai di kolom yang sama",
+    ),
     ("did not find expected '-'", "periksa indentasi butir daftar ('- ...')"),
     ("found unexpected end of stream", "ada tanda kutip atau kurung yang tidak ditutup"),
     ("while scanning a quoted scalar", "ada tanda kutip yang tidak ditutup"),
     ("found character '%' that cannot start", "apit teks yang diawali '%' dengan tanda kutip"),
     ("found character '@' that cannot start", "apit teks yang diawali '@' dengan tanda kutip"),
     ("found character '`' that cannot start", "apit teks yang diawali '`' dengan tanda kutip"),
-    ("found undefined alias", "'*' di awal teks dibaca sebagai alias YAML: apit teks dengan tanda kutip"),
-    ("found duplicate anchor", "'&' di awal teks dibaca sebagai anchor YAML: apit dengan tanda kutip"),
+    (
+        "found undefined alias",
+        "'*' di awal teks dibaca sebagai alias YAML: apit teks dengan tanda kutip",
+    ),
+    (
+        "found duplicate anchor",
+        "'&' di awal teks dibaca sebagai anchor YAML: apit dengan tanda kutip",
+    ),
 )
 
 
@@ -134,7 +147,11 @@ def _syntax_issue(exc: MarkedYAMLError, source: str) -> Issue:
 def _construct(node: Node, source: str, issues: list[Issue], depth: int) -> YamlValue:
     if depth > _MAX_DEPTH:
         issues.append(
-            error("yaml.syntax", "struktur YAML terlalu dalam (alias berulang?)", _location(node, source))
+            error(
+                "yaml.syntax",
+                "struktur YAML terlalu dalam (alias berulang?)",
+                _location(node, source),
+            )
         )
         return None
     if isinstance(node, MappingNode):

@@ -1,0 +1,145 @@
+"""Folders are units: `_unit.yaml` gives names and defaults; the catalogue is checked whole."""
+
+from __future__ import annotations
+
+from sopdocs.catalogue import analyse
+from sopdocs.loader import load_catalogue
+from support import SOP, UNIT, write_files
+
+WITHOUT_HEADER = (
+    "\n".join(
+        line
+        for line in SOP.replace("  - Pemerintah Kabupaten Contoh\n", "")
+        .replace("disahkan_oleh:\n  jabatan: Kepala Dinas Contoh\n  nama: Budi Santoso\n", "")
+        .splitlines()
+        if not line.startswith(("instansi:", "  nip:"))
+    )
+    + "\n"
+)
+
+
+def test_an_sop_inherits_header_keys_from_its_unit(tmp_path):
+    write_files(tmp_path, {"sops/dinas/_unit.yaml": UNIT, "sops/dinas/a.yaml": WITHOUT_HEADER})
+    result = load_catalogue(tmp_path / "sops")
+    assert result.issues == []
+    (sop,) = result.catalogue.sops
+    assert sop.instansi == ("Pemerintah Kabupaten Contoh", "Dinas Contoh")
+    assert sop.disahkan_oleh.nama == "Budi Santoso, S.H."
+
+
+def test_the_nearest_unit_and_the_sop_itself_override(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "sops/dinas/_unit.yaml": UNIT,
+            "sops/dinas/bidang/_unit.yaml": (
+                "nama: Bidang X\ninstansi: [Pemerintah, Dinas, Bidang X]\n"
+            ),
+            "sops/dinas/bidang/a.yaml": WITHOUT_HEADER,
+            "sops/dinas/bidang/b.yaml": WITHOUT_HEADER.replace("001/SOP", "002/SOP")
+            + "instansi: [Sendiri]\n",
+        },
+    )
+    result = load_catalogue(tmp_path / "sops")
+    assert result.issues == []
+    a, b = result.catalogue.sops
+    assert a.instansi == ("Pemerintah", "Dinas", "Bidang X")
+    assert a.disahkan_oleh.jabatan == "Kepala Dinas Contoh"  # from the outer unit
+    assert b.instansi == ("Sendiri",)
+    assert [u.nama for u in result.catalogue.units] == ["Katalog SOP", "Dinas Contoh", "Bidang X"]
+
+
+def test_a_missing_inherited_key_says_it_may_go_in_unit_yaml(tmp_path):
+    write_files(tmp_path, {"sops/a.yaml": WITHOUT_HEADER})
+    issues = load_catalogue(tmp_path / "sops").issues
+    missing = [i for i in issues if i.code == "key.missing"]
+    assert {i.message.split("'")[1] for i in missing} == {"instansi", "disahkan_oleh"}
+    assert all("_unit.yaml" in i.hint for i in missing)
+
+
+def test_an_inherited_value_is_reported_where_it_was_written(tmp_path):
+    unit = UNIT.replace("19760130 199503 1 001", "123")
+    write_files(tmp_path, {"sops/dinas/_unit.yaml": unit, "sops/dinas/a.yaml": WITHOUT_HEADER})
+    (issue,) = load_catalogue(tmp_path / "sops").issues
+    assert issue.code == "nip.invalid"
+    assert issue.location.path.endswith("sops/dinas/_unit.yaml")
+    assert issue.location.line == 8
+
+
+def test_sop_ids_are_paths_under_sops_in_natural_order(tmp_path):
+    files = {f"sops/dinas/sop-{n}.yaml": SOP.replace("001/SOP", f"{n}/SOP") for n in (10, 2, 1)}
+    write_files(tmp_path, files)
+    ids = [s.id for s in load_catalogue(tmp_path / "sops").catalogue.sops]
+    assert ids == ["dinas/sop-1", "dinas/sop-2", "dinas/sop-10"]
+
+
+def test_every_file_and_every_problem_is_reported_in_one_run(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "sops/kosong.yaml": "",
+            "sops/latin1.yaml": "nama: caf\xe9\n".encode("latin-1"),
+            "sops/daftar.yaml": "- a\n",
+            "sops/baik.yaml": SOP,
+            "sops/salah.yaml": SOP.replace("001/SOP", "002/SOP").replace(
+                "2024-01-03", "2024-02-30"
+            ),
+        },
+    )
+    result = load_catalogue(tmp_path / "sops")
+    found = {(i.location.path.rsplit("/", 1)[-1], i.code) for i in result.issues}
+    assert found == {
+        ("kosong.yaml", "file.empty"),
+        ("latin1.yaml", "file.encoding"),
+        ("daftar.yaml", "yaml.top"),
+        ("salah.yaml", "date.invalid"),
+    }
+    assert [s.id for s in result.catalogue.sops] == ["baik"]
+
+
+def test_a_bad_byte_is_reported_at_its_line_and_column(tmp_path):
+    write_files(tmp_path, {"sops/a.yaml": b"nomor: 1\nnama: caf\xe9\n"})
+    (issue,) = load_catalogue(tmp_path / "sops").issues
+    assert (issue.code, issue.location.line, issue.location.col) == ("file.encoding", 2, 10)
+
+
+def test_a_nomor_used_twice_is_an_error_at_the_second(tmp_path):
+    write_files(tmp_path, {"sops/a.yaml": SOP, "sops/b.yaml": SOP})
+    (issue,) = load_catalogue(tmp_path / "sops").issues
+    assert issue.code == "nomor.duplicate"
+    assert issue.location.path.endswith("b.yaml")
+    assert issue.location.line == 1
+    assert "a.yaml" in issue.message
+
+
+def test_the_schema_comment_line_is_accepted(tmp_path):
+    text = "# yaml-language-server: $schema=../schema/sop.schema.json\n" + SOP
+    write_files(tmp_path, {"sops/a.yaml": text})
+    assert load_catalogue(tmp_path / "sops").issues == []
+
+
+KETERKAITAN = {
+    "sops/a.yaml": SOP,
+    "sops/b.yaml": SOP.replace("001/SOP", "002/SOP").replace("Pelayanan Contoh", "Pelayanan Lain")
+    + "keterkaitan:\n  - sop pelayanan  CONTOH\n  - 001/sop/dc/2024\n"
+    + "  - {sop: a}\n  - SOP Di Luar\n",
+}
+
+
+def test_keterkaitan_resolves_by_name_or_nomor_and_makes_backlinks(tmp_path):
+    write_files(tmp_path, KETERKAITAN)
+    result = analyse(tmp_path / "sops")
+    refs = result.index.references["b"]
+    assert [r.target.id if r.target else None for r in refs] == ["a", "a", "a", None]
+    assert [s.id for s in result.index.backlinks["a"]] == ["b"]
+
+
+def test_an_outside_keterkaitan_is_a_warning_and_an_unresolved_sop_ref_an_error(tmp_path):
+    files = dict(KETERKAITAN)
+    files["sops/b.yaml"] += "  - {sop: tidak-ada}\n"
+    write_files(tmp_path, files)
+    issues = analyse(tmp_path / "sops").issues
+    assert [(i.code, i.severity.value, i.location.line) for i in issues] == [
+        ("reference.outside", "warning", 24),
+        ("reference.unresolved", "error", 25),
+    ]
