@@ -13,10 +13,11 @@ from pathlib import Path
 
 from sopdocs.build import build_sop
 from sopdocs.issues import Issue, Location, error, sort_issues
+from sopdocs.loadcache import LoadCache, digest
 from sopdocs.model import Catalogue, Sop, Unit
 from sopdocs.schema import UNIT_SCHEMA
 from sopdocs.validation import structural_issues
-from sopdocs.yamlsource import YamlMap, YamlValue, parse, read_text
+from sopdocs.yamlsource import YamlMap, YamlValue, decode, parse, read_bytes
 
 UNIT_FILE = "_unit.yaml"
 SOP_SUFFIXES = (".yaml", ".yml")
@@ -56,12 +57,13 @@ def display_path(path: Path) -> str:
 class _UnitDefaults:
     unit: Unit
     defaults: YamlMap | None
+    digest: str = ""
+    """Fingerprint of the ``_unit.yaml`` bytes: a change invalidates its SOPs' cache entries."""
 
 
-def _document(path: Path, issues: list[Issue]) -> YamlValue:
-    """Read and parse one file; problems go to ``issues`` and the value may be None."""
-    source = display_path(path)
-    text = read_text(path, source)
+def _document(data: bytes, source: str, issues: list[Issue]) -> YamlValue:
+    """Parse one file's bytes; problems go to ``issues`` and the value may be None."""
+    text = decode(data, source)
     if isinstance(text, Issue):
         issues.append(text)
         return None
@@ -96,9 +98,14 @@ def _read_unit(folder: Path, path_in_tree: str, issues: list[Issue]) -> _UnitDef
     fallback = Unit(path=path_in_tree, nama=_title_from_folder(folder.name, path_in_tree))
     if not unit_file.is_file():
         return _UnitDefaults(fallback, None)
-    data = _document(unit_file, issues)
-    if not isinstance(data, YamlMap):
+    source = display_path(unit_file)
+    raw = read_bytes(unit_file, source)
+    if isinstance(raw, Issue):
+        issues.append(raw)
         return _UnitDefaults(fallback, None)
+    data = _document(raw, source, issues)
+    if not isinstance(data, YamlMap):
+        return _UnitDefaults(fallback, None, digest(raw))
     problems = structural_issues(data, UNIT_SCHEMA)
     issues.extend(problems)
     nama = data.get("nama")
@@ -113,7 +120,7 @@ def _read_unit(folder: Path, path_in_tree: str, issues: list[Issue]) -> _UnitDef
             defaults[key] = value
             defaults.key_locations[key] = data.key_locations[key]
             defaults.value_locations[key] = data.value_locations[key]
-    return _UnitDefaults(unit, defaults)
+    return _UnitDefaults(unit, defaults, digest(raw))
 
 
 def _title_from_folder(name: str, path_in_tree: str) -> str:
@@ -153,8 +160,15 @@ def _walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
         folders[0:0] = subfolders
 
 
-def load_catalogue(root: Path, progress: Progress | None = None) -> LoadResult:
-    """Load every unit and SOP under ``root`` (the ``sops/`` folder)."""
+def load_catalogue(
+    root: Path, progress: Progress | None = None, cache_dir: Path | None = None
+) -> LoadResult:
+    """Load every unit and SOP under ``root`` (the ``sops/`` folder).
+
+    With ``cache_dir``, files whose bytes (and whose units' bytes) did not change since the
+    last run are not parsed again: at thousands of SOPs parsing dominates a warm build.
+    """
+    cache = LoadCache(cache_dir)
     issues: list[Issue] = []
     if not root.is_dir():
         issues.append(
@@ -174,19 +188,18 @@ def load_catalogue(root: Path, progress: Progress | None = None) -> LoadResult:
     for folder, files in tree:
         path_in_tree = folder.relative_to(root).as_posix() if folder != root else ""
         units[path_in_tree] = _read_unit(folder, path_in_tree, issues)
-        chain = [
-            d.defaults
-            for p in _ancestors(path_in_tree)
-            if (d := units.get(p)) is not None and d.defaults is not None
-        ]
+        layers = [d for p in _ancestors(path_in_tree) if (d := units.get(p)) is not None]
+        chain = [d.defaults for d in layers if d.defaults is not None]
+        chain_digest = "/".join(d.digest for d in layers)
         for file in files:
             sop_id = file.relative_to(root).with_suffix("").as_posix()
-            sop = _load_sop_file(file, sop_id, path_in_tree, chain, issues)
+            sop = _load_sop_file(file, sop_id, path_in_tree, chain, issues, cache, chain_digest)
             if sop is not None:
                 sops.append(sop)
             done += 1
             if progress:
                 progress(done, total)
+    cache.save()
     issues.extend(_duplicate_nomor(sops))
     used = {p for sop in sops for p in _ancestors(sop.unit)}
     catalogue = Catalogue(
@@ -203,16 +216,31 @@ def _ancestors(path_in_tree: str) -> list[str]:
 
 
 def _load_sop_file(
-    file: Path, sop_id: str, unit: str, chain: list[YamlMap], issues: list[Issue]
+    file: Path,
+    sop_id: str,
+    unit: str,
+    chain: list[YamlMap],
+    issues: list[Issue],
+    cache: LoadCache,
+    chain_digest: str = "",
 ) -> Sop | None:
+    source = display_path(file)
+    raw = read_bytes(file, source)
+    if isinstance(raw, Issue):
+        issues.append(raw)
+        return None
+    key = digest(raw, source, sop_id, chain_digest)
+    cached = cache.get(key)
+    if cached is not None:
+        issues.extend(cached[1])
+        return cached[0]
     file_issues: list[Issue] = []
-    data = _document(file, file_issues)
+    data = _document(raw, source, file_issues)
     sop = None
     if isinstance(data, YamlMap):
-        sop, more = _check_and_build(
-            _merge(chain, data), sop_id, display_path(file), unit, file_issues
-        )
+        sop, more = _check_and_build(_merge(chain, data), sop_id, source, unit, file_issues)
         file_issues.extend(more)
+    cache.put(key, (sop, file_issues))
     issues.extend(file_issues)
     return sop
 
@@ -270,7 +298,7 @@ def load_sop_file(file: Path) -> tuple[Sop | None, list[Issue]]:
         if defaults is not None:
             chain.append(defaults)
     sop_id = file.resolve().relative_to(root).with_suffix("").as_posix()
-    sop = _load_sop_file(file, sop_id, unit, chain, issues)
+    sop = _load_sop_file(file, sop_id, unit, chain, issues, LoadCache(None))
     return sop, sort_issues(issues)
 
 

@@ -60,14 +60,17 @@ def _composer() -> YAML:
     return YAML(typ="safe", pure=False)
 
 
-def read_text(path: Path, source: str) -> str | Issue:
-    """Decode a file as UTF-8; a bad byte becomes an issue at its line and column."""
+def read_bytes(path: Path, source: str) -> bytes | Issue:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         return error(
             "file.read", f"berkas tidak dapat dibaca: {exc.strerror}", Location(path=source)
         )
+
+
+def decode(data: bytes, source: str) -> str | Issue:
+    """Decode a file as UTF-8; a bad byte becomes an issue at its line and column."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
