@@ -300,8 +300,10 @@ class Analysis:
         return any(i.is_error for i in self.issues)
 
 
-def analyse(root: Path, progress: Progress | None = None) -> Analysis:
-    """Load, check and index the catalogue under ``root``."""
-    loaded = load_catalogue(root, progress)
+def analyse(
+    root: Path, progress: Progress | None = None, cache_dir: Path | None = None
+) -> Analysis:
+    """Load, check and index the catalogue under ``root`` (see ``load_catalogue``)."""
+    loaded = load_catalogue(root, progress, cache_dir)
     index, reference_issues = index_catalogue(loaded.catalogue)
     return Analysis(index=index, issues=sort_issues(loaded.issues + reference_issues))
