@@ -1,0 +1,219 @@
+"""Every page of a catalogue site as Markdown text: SOP forms, unit, regulation and role indexes.
+
+Pure core, no MkDocs: the plugin adds these pages to a build and ``sopdocs generate`` writes
+them to disk for any other Markdown site generator. Python decides *which* pages exist, where
+they live and what each is given; the templates in :mod:`sopdocs.templates` decide how they
+look.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from sopdocs import flowchart
+from sopdocs.catalogue import CatalogueIndex, RegulationEntry
+from sopdocs.durations import total_time
+from sopdocs.model import Sop, Unit
+from sopdocs.render import Templates, relative_url
+
+HOME_PAGE = "index.md"
+CATALOGUE_PAGE = "sop/index.md"
+REGULATIONS_PAGE = "regulasi/index.md"
+ROLES_PAGE = "pelaksana/index.md"
+
+NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
+"""One entry of an MkDocs ``nav``: a page path, or ``{title: path or children}``."""
+
+
+def sop_page(sop_id: str) -> str:
+    return f"sop/{sop_id}/index.md"
+
+
+def unit_page(unit_path: str) -> str:
+    return f"unit/{unit_path}/index.md" if unit_path else CATALOGUE_PAGE
+
+
+def regulation_page(key: str) -> str:
+    return f"regulasi/{key}/index.md"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SitePage:
+    """One generated Markdown page, at a docs-relative path."""
+
+    path: str
+    """Source path such as ``sop/<id>/index.md``: its URL is then ``sop/<id>/``."""
+    title: str
+    """Plain text; the page's own ``#`` heading carries it into the site."""
+    markdown: str
+    source: str | None = None
+    """The YAML file the page comes from, for "edit this page"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Relative URLs from one page to the others, for templates: HTML blocks need real URLs."""
+
+    page: str
+    directory_urls: bool = True
+
+    def to(self, target: str) -> str:
+        return relative_url(target, from_page=self.page, directory_urls=self.directory_urls)
+
+    def sop(self, sop: Sop | str, anchor: str | None = None) -> str:
+        sop_id = sop if isinstance(sop, str) else sop.id
+        return self.to(sop_page(sop_id) + (f"#{anchor}" if anchor else ""))
+
+    def unit(self, unit: Unit | str) -> str:
+        return self.to(unit_page(unit if isinstance(unit, str) else unit.path))
+
+    def regulation(self, key: str) -> str:
+        return self.to(regulation_page(key))
+
+    def home(self) -> str:
+        return self.to(HOME_PAGE)
+
+    def catalogue(self) -> str:
+        return self.to(CATALOGUE_PAGE)
+
+    def regulations(self) -> str:
+        return self.to(REGULATIONS_PAGE)
+
+    def roles(self, slug: str | None = None) -> str:
+        return self.to(ROLES_PAGE + (f"#{slug}" if slug else ""))
+
+
+def diagram_sources(index: CatalogueIndex) -> dict[str, str]:
+    """Each SOP's flowchart as DOT, so an adapter can render them all in one batch."""
+    return {sop.id: flowchart.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
+
+
+def build_pages(
+    index: CatalogueIndex,
+    *,
+    templates: Templates,
+    diagrams: Mapping[str, str],
+    directory_urls: bool = True,
+) -> list[SitePage]:
+    """Every generated page of the site; ``diagrams`` maps SOP id to its SVG (may be partial)."""
+    site = _Site(index, templates, diagrams, directory_urls)
+    pages = [site.sop(sop) for sop in index.sops]
+    pages.append(site.catalogue())
+    pages.extend(site.unit(unit) for unit in index.units if unit.path)
+    pages.append(site.regulations())
+    pages.extend(site.regulation(entry) for entry in index.regulations)
+    pages.append(site.roles())
+    return pages
+
+
+def catalogue_nav(index: CatalogueIndex) -> list[NavItem]:
+    """The catalogue's part of the site nav: units and indexes, never the SOP pages themselves.
+
+    Themes spend time quadratic in nav size on every page, so a catalogue of thousands of
+    SOPs stays fast only when the nav holds its units; SOP pages are reached from them.
+    Titles are HTML, as MkDocs themes print nav titles unescaped.
+    """
+    children: dict[str, list[Unit]] = {}
+    for unit in index.units:
+        if unit.path:
+            children.setdefault(unit.parent_path or "", []).append(unit)
+
+    def branch(unit: Unit) -> NavItem:
+        below = children.get(unit.path, [])
+        if not below:
+            return unit_page(unit.path)  # titled by its own heading
+        return {html.escape(unit.nama): [unit_page(unit.path), *(branch(u) for u in below)]}
+
+    return [
+        {"Katalog SOP": [CATALOGUE_PAGE, *(branch(u) for u in children.get("", []))]},
+        {"Regulasi": REGULATIONS_PAGE},
+        {"Pelaksana": ROLES_PAGE},
+    ]
+
+
+class _Site:
+    """What every page template is given: the index, links from that page, and helpers."""
+
+    def __init__(
+        self,
+        index: CatalogueIndex,
+        templates: Templates,
+        diagrams: Mapping[str, str],
+        directory_urls: bool,
+    ) -> None:
+        self.index = index
+        self.templates = templates
+        self.diagrams = diagrams
+        self.directory_urls = directory_urls
+
+    def _page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
+        links = Links(path, self.directory_urls)
+        markdown = self.templates.render(template, index=self.index, link=links, **context)
+        return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
+
+    def sop(self, sop: Sop) -> SitePage:
+        graph = flowchart.build_graph(sop)
+        return self._page(
+            "sop.md.j2",
+            sop_page(sop.id),
+            sop.nama,
+            sop=sop,
+            source=sop.source,
+            units=self.index.unit_chain(sop),
+            references=self.index.references.get(sop.id, ()),
+            backlinks=self.index.backlinks.get(sop.id, ()),
+            shapes={node.step: node.shape for node in graph.nodes},
+            total=total_time([step.duration for step in sop.steps]),
+            diagram=self.diagrams.get(sop.id),
+        )
+
+    def catalogue(self) -> SitePage:
+        groups = [(u, self.index.sops_in_unit(u.path)) for u in self.index.units]
+        return self._page(
+            "katalog.md.j2",
+            CATALOGUE_PAGE,
+            "Katalog SOP",
+            groups=[(unit, sops) for unit, sops in groups if sops],
+        )
+
+    def unit(self, unit: Unit) -> SitePage:
+        parent = self.index.catalogue.unit(unit.parent_path or "")
+        chain = []
+        while parent is not None and parent.path:
+            chain.insert(0, parent)
+            parent = self.index.catalogue.unit(parent.parent_path or "")
+        return self._page(
+            "unit.md.j2",
+            unit_page(unit.path),
+            unit.nama,
+            unit=unit,
+            parents=chain,
+            sops=self.index.sops_in_unit(unit.path),
+            subunits=[u for u in self.index.units if u.path and u.parent_path == unit.path],
+        )
+
+    def regulations(self) -> SitePage:
+        return self._page(
+            "regulasi.md.j2",
+            REGULATIONS_PAGE,
+            "Regulasi",
+            groups=self.index.regulation_groups(),
+            unrecognised=self.index.unrecognised,
+        )
+
+    def regulation(self, entry: RegulationEntry) -> SitePage:
+        amends = entry.regulation.amends
+        return self._page(
+            "regulasi-satu.md.j2",
+            regulation_page(entry.key),
+            entry.regulation.judul,
+            entry=entry,
+            amends=amends,
+            amends_entry=self.index.regulation(amends.key) if amends is not None else None,
+        )
+
+    def roles(self) -> SitePage:
+        return self._page("pelaksana.md.j2", ROLES_PAGE, "Pelaksana", roles=self.index.roles)

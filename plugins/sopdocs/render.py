@@ -1,0 +1,121 @@
+"""Jinja environment for every page sopdocs writes: templates own the presentation.
+
+Author text is always *data* passed to a template, never template source, so ``{{ 7*7 }}``
+in a YAML field is shown as written. Autoescape covers HTML contexts; the ``md`` filter
+covers Markdown ones (headings, list items), where Markdown punctuation must be escaped too.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from markupsafe import Markup, escape
+
+from sopdocs.catalogue import slugify
+from sopdocs.dates import PartialDate
+
+# Exactly Python-Markdown's escapable characters (``Markdown.ESCAPED_CHARS`` plus ``|`` from
+# the tables extension): a backslash before any other character would stay visible. ``<``,
+# ``>`` and ``&`` need no backslash: HTML escaping turns them into inert entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def builtin_templates_dir() -> Path:
+    """Where the shipped templates live, for installed and editable installs alike."""
+    return Path(str(importlib.resources.files("sopdocs.templates")))
+
+
+def escape_markdown(text: object) -> Markup:
+    """Make author text inert in a Markdown context: no HTML, no emphasis, no links, no attrs.
+
+    Backslash escapes are what Python-Markdown itself offers; every punctuation character it
+    could read as syntax gets one, which renders as the bare character.
+    """
+    # A newline in a heading or list item would start new Markdown blocks.
+    flat = " ".join(str(text).split())
+    # Backslashes first, entities second: an entity's own ``#`` must not be escaped.
+    return Markup(escape(_MD_SPECIAL.sub(r"\\\1", flat)))
+
+
+def lines_to_html(text: object) -> Markup:
+    """Author text with its own line breaks kept, for table cells (``1. KK`` / ``2. KTP``)."""
+    lines = str(text).strip().splitlines()
+    return Markup("<br>").join(escape(line) for line in lines)
+
+
+def indonesian_date(value: PartialDate | None) -> str:
+    return value.indonesian() if value is not None else ""
+
+
+def page_url(path: str, *, directory_urls: bool = True) -> str:
+    """The site URL MkDocs gives a page source path (``sop/a/index.md`` → ``sop/a/``)."""
+    stem, _ = posixpath.splitext(path)
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        if directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(target: str, *, from_page: str, directory_urls: bool = True) -> str:
+    """Link from page source ``from_page`` to page source ``target`` (both docs-relative).
+
+    HTML blocks inside Markdown are not rewritten by MkDocs, so links there are computed
+    here; an optional ``#fragment`` on ``target`` is kept.
+    """
+    path, hash_, fragment = target.partition("#")
+    here = posixpath.dirname(page_url(from_page, directory_urls=directory_urls))
+    there = page_url(path, directory_urls=directory_urls)
+    rel = posixpath.relpath(there.rstrip("/") or ".", here or ".")
+    if not there or there.endswith("/"):
+        rel += "/"
+    return f"{rel}{hash_}{fragment}"
+
+
+class Templates:
+    """The sopdocs Jinja environment: a site's override folder first, the built-ins second."""
+
+    def __init__(self, override_dir: Path | None = None) -> None:
+        loaders = [FileSystemLoader(str(override_dir))] if override_dir is not None else []
+        loaders.append(FileSystemLoader(str(builtin_templates_dir())))
+        self.override_dir = override_dir
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            # Templates end in .md.j2 but write HTML as well as Markdown: escape everything.
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            md=escape_markdown,
+            lines=lines_to_html,
+            tanggal=indonesian_date,
+            slug=slugify,
+        )
+
+    @property
+    def search_path(self) -> tuple[Path, ...]:
+        """Every folder templates are read from, for ``mkdocs serve`` to watch."""
+        dirs = [builtin_templates_dir()]
+        return (self.override_dir, *dirs) if self.override_dir is not None else tuple(dirs)
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(**context)
+
+    def names(self) -> Iterable[str]:
+        return self.env.list_templates()

@@ -1,0 +1,1 @@
+"""sopdocs' Jinja templates; a package only so that ``importlib.resources`` can find them."""
