@@ -1,0 +1,195 @@
+"""The MkDocs plugin: a switchboard from MkDocs' events to the sopdocs core.
+
+Each hook makes one call into the core and turns its results into MkDocs terms: generated
+files, a nav, log lines and a ``PluginError``. Deciding what a page says is :mod:`pages`'s.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import nest_paths
+
+from sopdocs import flowchart
+from sopdocs.catalogue import Analysis, analyse
+from sopdocs.issues import Issue, strictened
+from sopdocs.pages import SitePage, build_pages, catalogue_nav, diagram_sources
+from sopdocs.render import Templates
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.plugins.sopdocs")
+
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+"""SOP and regulation pages: built and searchable, reached from the index pages."""
+
+ASSETS = (
+    Path(__file__).parent / "assets" / "sopdocs.css",
+    Path(__file__).parent / "flowchart" / "assets" / "flowchart.css",
+)
+"""Stylesheets every site gets: the form and print layout, and the flowchart's."""
+ASSETS_URI = "assets/sopdocs"
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
+"""What the generated pages are written for: heading classes, headings inside the form."""
+
+
+class SopdocsPluginConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    """Build the catalogue pages; off leaves the site's hand-written pages only."""
+    sops_dir = opt.Type(str, default="sops")
+    """Folder of SOP YAML files, relative to ``mkdocs.yml``."""
+    templates_dir = opt.Optional(opt.Type(str))
+    """Folder of templates that replace the built-in ones of the same name (``sop.md.j2``,
+    ``unit.md.j2``...), relative to ``mkdocs.yml``."""
+    cache_dir = opt.Type(str, default=".cache/sopdocs")
+    """Where parsed SOPs and rendered diagrams are kept between builds, relative to
+    ``mkdocs.yml``; safe to delete."""
+    strict = opt.Type(bool, default=False)
+    """Treat every catalogue warning (a keterkaitan outside the catalogue, an unrecognised
+    citation, a waktu not understood) as an error, as ``sopdocs check --strict`` does."""
+
+
+class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
+    def __init__(self) -> None:
+        self._serving = False
+        self._last_good: tuple[Analysis, list[SitePage]] | None = None
+        """What the last error-free build showed, for ``mkdocs serve`` to keep after a bad edit."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self._serving = False
+        self._last_good = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        # "plugins: [search, sopdocs]" must be enough: bring the Markdown the pages need.
+        for extension in MARKDOWN_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        config.extra_css.extend(_asset_uri(path) for path in ASSETS if path.is_file())
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        analysis, pages = self._site(config)
+        for path in ASSETS:
+            if path.is_file():
+                files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
+        in_nav = _nav_paths(catalogue_nav(analysis.index))
+        for page in pages:
+            if files.get_file_from_path(page.path) is not None:
+                log.info("%s: halaman tulisan tangan dipakai, bukan yang dibuat sopdocs", page.path)
+                continue
+            inclusion = (
+                InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+            )
+            file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+            if page.source is not None:
+                # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
+                file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
+            files.append(file)
+        # katalog.json (the open-data export) is added here, beside the pages it describes.
+        if config.nav is None:
+            documentation = sorted(
+                (f for f in files.documentation_pages() if f.generated_by is None),
+                key=lambda f: (f.src_uri.count("/"), f.name != "index", f.src_uri),
+            )
+            config.nav = nest_paths(f.src_uri for f in documentation) + catalogue_nav(
+                analysis.index
+            )
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(str(self._path(config, self.config.sops_dir)))
+            for folder in self._templates(config).search_path:
+                server.watch(str(folder))
+        return server
+
+    def _site(self, config: MkDocsConfig) -> tuple[Analysis, list[SitePage]]:
+        """Analyse, report, and build every page; or keep the last good ones while serving."""
+        analysis = analyse(
+            self._path(config, self.config.sops_dir),
+            cache_dir=self._path(config, self.config.cache_dir),
+        )
+        issues = strictened(analysis.issues) if self.config.strict else analysis.issues
+        errors = _report(issues)
+        if errors and not self._serving:
+            raise PluginError(
+                f"sopdocs: {errors} galat di katalog SOP (lihat di atas); situs tidak dibangun"
+            )
+        if errors and self._last_good is not None:
+            log.warning("sopdocs: perbaiki galat di atas; halaman SOP terakhir yang benar tetap")
+            return self._last_good
+        pages = build_pages(
+            analysis.index,
+            templates=self._templates(config),
+            diagrams=self._diagrams(analysis, config),
+            directory_urls=config.use_directory_urls,
+        )
+        if not errors:
+            self._last_good = (analysis, pages)
+        return analysis, pages
+
+    def _diagrams(self, analysis: Analysis, config: MkDocsConfig) -> dict[str, str]:
+        sources = diagram_sources(analysis.index)
+        renderer = flowchart.Renderer(self._path(config, self.config.cache_dir), os.cpu_count())
+        try:
+            svgs = renderer.render_many(list(sources.values()), None)
+        except flowchart.GraphvizMissing as exc:
+            log.warning("sopdocs: diagram alir tidak dibuat: %s", exc)
+            return {}
+        return {sop_id: svgs[dot] for sop_id, dot in sources.items() if dot in svgs}
+
+    def _templates(self, config: MkDocsConfig) -> Templates:
+        folder = self.config.templates_dir
+        return Templates(self._path(config, folder) if folder else None)
+
+    @staticmethod
+    def _path(config: MkDocsConfig, value: str) -> Path:
+        return Path(config.config_file_path or ".").parent / value
+
+
+def _asset_uri(path: Path) -> str:
+    return f"{ASSETS_URI}/{path.name}"
+
+
+def _nav_paths(items: list) -> set[str]:
+    """Every page path a nav structure names."""
+    found: set[str] = set()
+    for item in items:
+        if isinstance(item, str):
+            found.add(item)
+        else:
+            for value in item.values():
+                found |= {value} if isinstance(value, str) else _nav_paths(value)
+    return found
+
+
+def _report(issues: list[Issue]) -> int:
+    """Log every issue as ``path:line:col: message``; returns how many are errors."""
+    errors = 0
+    for issue in issues:
+        line = f"{issue.location}: {issue.describe()} [{issue.code}]"
+        if issue.is_error:
+            errors += 1
+            log.error(line)
+        else:
+            log.warning(line)
+    return errors
