@@ -1,0 +1,273 @@
+"""Measure what the sopdocs plugin costs on top of MkDocs itself, at catalogue scale.
+
+For each size the runner generates a catalogue (``generate.py``), then times three builds,
+each one ``mkdocs build`` in its own process:
+
+- **plain**: MkDocs + Material building the Markdown that ``sopdocs generate`` writes for the
+  same catalogue, without the plugin: what the pages cost MkDocs anyway;
+- **warm**: the plugin build with its cache (parsed SOPs, rendered diagrams) kept from the
+  previous build: an author's rebuild, or CI with a restored cache;
+- **cold**: the plugin build with the cache deleted: every diagram drawn by Graphviz.
+
+This machine is shared and noisy, so the three are interleaved within each repetition (the
+order rotates) and every figure is a median over repetitions; ratios are taken within one
+repetition, then their median is reported, so a slow minute hits both sides of a ratio.
+
+    python bench/run.py --sizes 100,1000,3000 --repeat 3 --readme
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402 (bench/ is scripts, not a package)
+
+TARGETS = {"warm/plain": 1.10, "cold/plain": 1.5, "growth": 3.3, "peak_mib": 1024}
+VARIANTS = ("plain", "warm", "cold")
+RESULTS_START = "<!-- results:start -->"
+RESULTS_END = "<!-- results:end -->"
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mib: float
+    """Largest resident set of the build process or of any process it waited for (dot)."""
+
+
+@dataclass
+class SizeResult:
+    size: int
+    units: int = 0
+    unique_diagrams: int = 0
+    runs: dict[str, list[Run]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
+    check: list[Run] = field(default_factory=list)
+
+    def median(self, variant: str) -> float:
+        return statistics.median(r.seconds for r in self.runs[variant])
+
+    def ratio(self, numerator: str, denominator: str = "plain") -> float:
+        """Median of the ratios within each repetition: both builds saw the same minute."""
+        pairs = zip(self.runs[numerator], self.runs[denominator], strict=True)
+        return statistics.median(n.seconds / d.seconds for n, d in pairs)
+
+    def peak_mib(self) -> float:
+        return max(r.max_rss_mib for v in ("warm", "cold") for r in self.runs[v])
+
+
+def measured(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run ``command`` to completion; wall time and peak memory of that process tree.
+
+    ``os.wait4`` returns the rusage of this one child, including the children it waited
+    for, so a concurrent build or browser on this shared machine does not leak into it.
+    """
+    with log.open("ab") as out:
+        out.write(f"$ {' '.join(command)}\n".encode())
+        out.flush()
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}); see {log}")
+    return Run(seconds=seconds, max_rss_mib=usage.ru_maxrss / 1024)
+
+
+def site_config(repo_config: Path, *, plugin: bool) -> dict[str, object]:
+    """The example site's theme and Markdown setup, with or without the sopdocs plugin."""
+    base = yaml.safe_load(repo_config.read_text(encoding="utf-8"))
+    config: dict[str, object] = {
+        "site_name": f"Tolok ukur sopdocs ({'plugin' if plugin else 'polos'})",
+        "site_url": base.get("site_url"),
+        "theme": base["theme"],
+        "markdown_extensions": base.get("markdown_extensions", []),
+        "docs_dir": "docs",
+        "plugins": ["search", "sopdocs"] if plugin else ["search"],
+    }
+    if plugin:
+        config["plugins"] = ["search", {"sopdocs": {"cache_dir": ".cache/sopdocs"}}]
+    return config
+
+
+def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]]:
+    """Generate the catalogue; write the plugin site and the plain site beside it."""
+    root = out / f"katalog-{size}"
+    counts = generate(root, size, seed)
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Katalog SOP sintetis\n", encoding="utf-8")
+    plugin_yml = root / "mkdocs.yml"
+    plugin_yml.write_text(yaml.safe_dump(site_config(REPO / "mkdocs.yml", plugin=True)))
+
+    plain = root / "polos"
+    if plain.exists():
+        shutil.rmtree(plain)
+    plain.mkdir()
+    generated = plain / "docs"
+    subprocess.run(
+        ["sopdocs", "generate", str(generated), "--sops", str(root / "sops")],
+        check=True,
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+    )
+    (generated / "index.md").write_text("# Katalog SOP sintetis\n", encoding="utf-8")
+    plain_yml = plain / "mkdocs.yml"
+    plain_yml.write_text(yaml.safe_dump(site_config(REPO / "mkdocs.yml", plugin=False)))
+    return plugin_yml, plain_yml, counts
+
+
+def build(config: Path, log: Path) -> Run:
+    site = config.parent / "site"
+    return measured(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        config.parent,
+        log,
+    )
+
+
+def bench(sizes: list[int], repeat: int, out: Path, seed: int) -> list[SizeResult]:
+    out.mkdir(parents=True, exist_ok=True)
+    log = out / "build.log"
+    log.write_text("")
+    configs: dict[int, tuple[Path, Path]] = {}
+    results: dict[int, SizeResult] = {}
+    for size in sizes:
+        plugin_yml, plain_yml, counts = prepare(size, out, seed)
+        configs[size] = (plugin_yml, plain_yml)
+        results[size] = SizeResult(size, counts["unit"], counts["diagram_unik"])
+        _say(f"{size} SOP: {counts}; warm-up build")
+        shutil.rmtree(plugin_yml.parent / ".cache", ignore_errors=True)
+        build(plugin_yml, log)  # fills the cache and the OS file cache alike
+        build(plain_yml, log)
+    for rep in range(repeat):
+        for size in sizes:
+            plugin_yml, plain_yml = configs[size]
+            order = VARIANTS[rep % 3 :] + VARIANTS[: rep % 3]
+            for variant in order:
+                if variant == "cold":
+                    shutil.rmtree(plugin_yml.parent / ".cache", ignore_errors=True)
+                run = build(plain_yml if variant == "plain" else plugin_yml, log)
+                results[size].runs[variant].append(run)
+                _say(f"  rep {rep + 1} {size:>5} {variant:<5} {run.seconds:7.2f} s")
+            check = ["sopdocs", "check", "sops"]
+            results[size].check.append(measured(check, plugin_yml.parent, log))
+    return [results[size] for size in sizes]
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on: they mean little without it."""
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    mem_kib = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line), "?")
+    dot = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False)
+    return {
+        "nproc": str(os.cpu_count()),
+        "RAM": f"{mem_kib / 1024 / 1024:.1f} GiB",
+        "CPU": model,
+        "Python": platform.python_version(),
+        "MkDocs": importlib.metadata.version("mkdocs"),
+        "Material": importlib.metadata.version("mkdocs-material"),
+        "Graphviz": dot.stderr.strip().removeprefix("dot - graphviz version "),
+    }
+
+
+def verdict(value: float, target: float) -> str:
+    return "ya" if value <= target else "**tidak**"
+
+
+def table(results: list[SizeResult], repeat: int, info: dict[str, str]) -> str:
+    """The results as Markdown, for the README and the terminal."""
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')}, {repeat} repetitions, medians. Machine: "
+        + ", ".join(f"{k} {v}" for k, v in info.items())
+        + ".",
+        "",
+        "| SOPs | units | unique diagrams | plain (a) | warm (b) | cold (c) | b/a | c/a "
+        "| `sopdocs check` | peak RSS |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        check = statistics.median(run.seconds for run in r.check)
+        lines.append(
+            f"| {r.size:,} | {r.units} | {r.unique_diagrams:,} | {r.median('plain'):.1f} s "
+            f"| {r.median('warm'):.1f} s | {r.median('cold'):.1f} s "
+            f"| {r.ratio('warm'):.2f} | {r.ratio('cold'):.2f} | {check:.1f} s "
+            f"| {r.peak_mib():.0f} MiB |"
+        )
+    lines += ["", "| target | measured | holds |", "| --- | ---: | :---: |"]
+    for r in results:
+        lines.append(
+            f"| {r.size:,} SOPs: warm/plain ≤ {TARGETS['warm/plain']} | {r.ratio('warm'):.2f} "
+            f"| {verdict(r.ratio('warm'), TARGETS['warm/plain'])} |"
+        )
+        lines.append(
+            f"| {r.size:,} SOPs: cold/plain ≤ {TARGETS['cold/plain']} | {r.ratio('cold'):.2f} "
+            f"| {verdict(r.ratio('cold'), TARGETS['cold/plain'])} |"
+        )
+    by_size = {r.size: r for r in results}
+    if 1000 in by_size and 3000 in by_size:
+        small, large = by_size[1000], by_size[3000]
+        for variant in VARIANTS:
+            growth = large.median(variant) / small.median(variant)
+            lines.append(
+                f"| growth 1,000 → 3,000 SOPs, {variant} ≤ {TARGETS['growth']}× "
+                f"| {growth:.2f}× | {verdict(growth, TARGETS['growth'])} |"
+            )
+    largest = results[-1]
+    lines.append(
+        f"| peak RSS of the {largest.size:,}-SOP build < 1 GiB | {largest.peak_mib():.0f} MiB "
+        f"| {verdict(largest.peak_mib(), TARGETS['peak_mib'])} |"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(readme: Path, text: str) -> None:
+    current = readme.read_text(encoding="utf-8")
+    head, _, rest = current.partition(RESULTS_START)
+    _, _, tail = rest.partition(RESULTS_END)
+    readme.write_text(f"{head}{RESULTS_START}\n{text}{RESULTS_END}{tail}", encoding="utf-8")
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,3000", help="comma-separated SOP counts")
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions (medians are taken)")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--readme", action="store_true", help="write the table to README.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = bench(sizes, args.repeat, args.out.resolve(), args.seed)
+    info = machine()
+    text = table(results, args.repeat, info)
+    print(text)
+    raw = {"machine": info, "repeat": args.repeat, "results": [asdict(r) for r in results]}
+    (args.out / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    if args.readme:
+        update_readme(HERE / "README.md", text)
+
+
+if __name__ == "__main__":
+    main()
