@@ -13,11 +13,12 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from sopdocs import flowchart
+from sopdocs import flowchart, pages
 from sopdocs.catalogue import analyse
 from sopdocs.export import katalog_json
 from sopdocs.issues import strictened
 from sopdocs.loader import load_sop_file
+from sopdocs.render import Templates
 from sopdocs.report import print_issues
 from sopdocs.schema import schema_text
 
@@ -147,6 +148,42 @@ def graph(file: Path, output: Path | None) -> None:
     except flowchart.GraphvizMissing as exc:
         raise click.ClickException(str(exc)) from exc
     _console(stderr=True).print(f"{output}: diagram alir '{sop.nama}'")
+
+
+@main.command()
+@click.argument("output", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--sops",
+    "directory",
+    default="sops",
+    show_default=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder SOP.",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder templat yang menggantikan templat bawaan bernama sama.",
+)
+def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
+    """Tulis halaman katalog sebagai Markdown (dengan CSS dan diagram SVG) ke OUTPUT,
+    untuk dibangun oleh generator situs lain."""
+    result = analyse(directory)
+    errors = [i for i in result.issues if i.is_error]
+    if errors:
+        print_issues(errors, "text", _console(stderr=True), len(result.index.sops))
+        sys.exit(1)
+    try:
+        diagrams = flowchart.render_flowcharts(result.index.sops)
+    except flowchart.GraphvizMissing as exc:
+        _console(stderr=True).print(f"peringatan: diagram alir tidak dibuat: {exc}")
+        diagrams = {}
+    site_pages = pages.build_pages(
+        result.index, templates=Templates(templates_dir), diagrams=diagrams
+    )
+    pages.write_site(site_pages, output)
+    _console(stderr=True).print(f"{output}: {len(site_pages)} halaman Markdown")
 
 
 @main.command()

@@ -9,8 +9,10 @@ look.
 from __future__ import annotations
 
 import html
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeAlias
 
 from sopdocs import flowchart
@@ -23,6 +25,19 @@ HOME_PAGE = "index.md"
 CATALOGUE_PAGE = "sop/index.md"
 REGULATIONS_PAGE = "regulasi/index.md"
 ROLES_PAGE = "pelaksana/index.md"
+
+ASSETS_DIR = "assets/sopdocs"
+"""Where a site's copy of :data:`STYLESHEETS` goes, docs-relative."""
+STYLESHEETS: tuple[Path, ...] = tuple(
+    path
+    for path in (
+        Path(__file__).parent / "assets" / "sopdocs.css",
+        Path(__file__).parent / "flowchart" / "assets" / "flowchart.css",
+        Path(__file__).parent / "assets" / "flowchart.css",
+    )
+    if path.is_file()
+)
+"""What every page needs besides Markdown: the form and print layout, the flowchart's."""
 
 NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
 """One entry of an MkDocs ``nav``: a page path, or ``{title: path or children}``."""
@@ -86,11 +101,6 @@ class Links:
         return self.to(ROLES_PAGE + (f"#{slug}" if slug else ""))
 
 
-def diagram_sources(index: CatalogueIndex) -> dict[str, str]:
-    """Each SOP's flowchart as DOT, so an adapter can render them all in one batch."""
-    return {sop.id: flowchart.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
-
-
 def build_pages(
     index: CatalogueIndex,
     *,
@@ -132,6 +142,17 @@ def catalogue_nav(index: CatalogueIndex) -> list[NavItem]:
         {"Regulasi": REGULATIONS_PAGE},
         {"Pelaksana": ROLES_PAGE},
     ]
+
+
+def write_site(pages: list[SitePage], out: Path) -> None:
+    """The pages as Markdown files under ``out``, with the stylesheets in :data:`ASSETS_DIR`."""
+    for page in pages:
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    (out / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
+    for stylesheet in STYLESHEETS:
+        shutil.copyfile(stylesheet, out / ASSETS_DIR / stylesheet.name)
 
 
 class _Site:

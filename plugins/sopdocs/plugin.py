@@ -21,7 +21,7 @@ from mkdocs.utils import nest_paths
 from sopdocs import flowchart
 from sopdocs.catalogue import Analysis, analyse
 from sopdocs.issues import Issue, strictened
-from sopdocs.pages import SitePage, build_pages, catalogue_nav, diagram_sources
+from sopdocs.pages import ASSETS_DIR, STYLESHEETS, SitePage, build_pages, catalogue_nav
 from sopdocs.render import Templates
 
 if TYPE_CHECKING:
@@ -33,12 +33,6 @@ log = logging.getLogger("mkdocs.plugins.sopdocs")
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 """SOP and regulation pages: built and searchable, reached from the index pages."""
 
-ASSETS = (
-    Path(__file__).parent / "assets" / "sopdocs.css",
-    Path(__file__).parent / "flowchart" / "assets" / "flowchart.css",
-)
-"""Stylesheets every site gets: the form and print layout, and the flowchart's."""
-ASSETS_URI = "assets/sopdocs"
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 """What the generated pages are written for: heading classes, headings inside the form."""
 
@@ -79,16 +73,15 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        config.extra_css.extend(_asset_uri(path) for path in ASSETS if path.is_file())
+        config.extra_css.extend(_asset_uri(path) for path in STYLESHEETS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         analysis, pages = self._site(config)
-        for path in ASSETS:
-            if path.is_file():
-                files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
+        for path in STYLESHEETS:
+            files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
         in_nav = _nav_paths(catalogue_nav(analysis.index))
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
@@ -148,14 +141,13 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         return analysis, pages
 
     def _diagrams(self, analysis: Analysis, config: MkDocsConfig) -> dict[str, str]:
-        sources = diagram_sources(analysis.index)
-        renderer = flowchart.Renderer(self._path(config, self.config.cache_dir), os.cpu_count())
+        """Every flowchart in one batch through the cache; none, with a warning, without dot."""
+        cache = self._path(config, self.config.cache_dir) / "flowcharts"
         try:
-            svgs = renderer.render_many(list(sources.values()), None)
+            return flowchart.render_flowcharts(analysis.index.sops, flowchart.Renderer(cache))
         except flowchart.GraphvizMissing as exc:
             log.warning("sopdocs: diagram alir tidak dibuat: %s", exc)
             return {}
-        return {sop_id: svgs[dot] for sop_id, dot in sources.items() if dot in svgs}
 
     def _templates(self, config: MkDocsConfig) -> Templates:
         folder = self.config.templates_dir
@@ -167,7 +159,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
 
 def _asset_uri(path: Path) -> str:
-    return f"{ASSETS_URI}/{path.name}"
+    return f"{ASSETS_DIR}/{path.name}"
 
 
 def _nav_paths(items: list) -> set[str]:
