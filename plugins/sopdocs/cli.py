@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sopdocs import flowchart, pages
 from sopdocs.catalogue import analyse
 from sopdocs.export import katalog_json
+from sopdocs.formatting import collect_files, format_file
 from sopdocs.issues import strictened
 from sopdocs.loader import load_sop_file
 from sopdocs.render import Templates
@@ -184,6 +185,45 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     )
     pages.write_site(site_pages, output)
     _console(stderr=True).print(f"{output}: {len(site_pages)} halaman Markdown")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Jangan menulis; keluar dengan status 1 bila ada yang perlu dirapikan.",
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Seperti --check, dan tampilkan perubahannya."
+)
+def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
+    """Rapikan berkas SOP di PATHS (bawaan: sops/): urutan kunci formulir, indentasi, kutip.
+
+    Nilai dan komentar tidak pernah diubah; berkas yang tidak dapat dibaca dibiarkan."""
+    if not paths and not Path("sops").is_dir():
+        raise click.BadParameter(
+            "folder 'sops' tidak ada; sebutkan berkas atau folder", param_hint="PATHS"
+        )
+    results = [format_file(path) for path in collect_files(paths or (Path("sops"),))]
+    dry = check or show_diff
+    for result in results:
+        for issue in result.issues:
+            click.echo(str(issue), err=True)
+        if not result.changed:
+            continue
+        if show_diff:
+            click.echo(result.diff(), nl=False)
+        if dry:
+            click.echo(f"perlu dirapikan: {result.path.as_posix()}", err=True)
+        else:
+            result.write()
+            click.echo(f"dirapikan: {result.path.as_posix()}", err=True)
+    changed = sum(r.changed for r in results)
+    failed = sum(r.failed for r in results)
+    verb = "perlu dirapikan" if dry else "dirapikan"
+    click.echo(f"{len(results)} berkas: {changed} {verb}, {failed} gagal", err=True)
+    sys.exit(1 if failed or (dry and changed) else 0)
 
 
 @main.command()

@@ -106,4 +106,6 @@ ISSUE_CODES: dict[str, str] = {
     "reference.outside": "A keterkaitan names an SOP outside the catalogue.",
     "reference.unresolved": "A `{sop: ...}` reference names no SOP of the catalogue.",
     "waktu.unparsed": "A waktu is not understood, so the total time cannot be computed.",
+    "fmt.unsupported": "`sopdocs fmt` leaves a file with YAML anchors, aliases or tags as it is.",
+    "fmt.unsafe": "`sopdocs fmt` would change a value or a comment, so it left the file as it is.",
 }

@@ -1,0 +1,667 @@
+"""``sopdocs fmt``: rewrite SOP files into one canonical layout, never losing a value or comment.
+
+Why a small emitter of our own instead of dumping ruamel's round-trip objects: ruamel stores
+a comment line on the node *before* it (a note about ``pelaksana:`` lives on the last item of
+``dasar_hukum``), so sorting keys would carry notes to the wrong key, and its emitter keeps
+each comment's old column. Here ruamel's round-trip composer gives every node with its style
+and position; each comment is attached to the key or list item it introduces (a comment
+line) or ends (an end-of-line comment); then the nodes are written in the form's order.
+
+Nothing is written unless the new text, parsed again, holds the same data (every scalar with
+its YAML type) and the same comments as the old one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
+
+from sopdocs.issues import Issue, Location, error, warning
+from sopdocs.loader import SOP_SUFFIXES, UNIT_FILE, display_path
+from sopdocs.yamlsource import decode, parse, read_bytes
+
+SOP_KEYS = (
+    "nomor",
+    "nama",
+    "instansi",
+    "tanggal_pembuatan",
+    "tanggal_revisi",
+    "tanggal_efektif",
+    "disahkan_oleh",
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan",
+    "peringatan",
+    "pencatatan",
+    "pelaksana",
+    "prosedur",
+)
+"""Top-level keys in the order of the SOP AP form (``_unit.yaml`` keys are a subset)."""
+
+STEP_KEYS = (
+    "no",
+    "id",
+    "kegiatan",
+    "pelaksana",
+    "kelengkapan",
+    "waktu",
+    "output",
+    "keterangan",
+    "keputusan",
+    "lanjut",
+    "selesai",
+)
+"""Keys of one step, in the order of the procedure table's columns."""
+
+KEY_ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {
+    (): SOP_KEYS,
+    ("disahkan_oleh",): ("jabatan", "nama", "nip"),
+    ("dasar_hukum", "*"): ("jenis", "nomor", "tahun", "tentang", "wilayah"),
+    ("prosedur", "*"): STEP_KEYS,
+    ("prosedur", "*", "keputusan"): ("ya", "tidak"),
+}
+"""Where in the file (list positions as ``*``) which key order applies; other keys follow."""
+
+INDENT = 2
+"""Indentation of a mapping, and of a list's dash under its key (``key:\\n  - item``)."""
+
+FLOW_WIDTH = 100
+"""A ``[...]`` or ``{...}`` written longer than this becomes a block list or mapping."""
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_NULL = "tag:yaml.org,2002:null"
+
+_NON_PRINTABLE = re.compile("[^\t\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SIMPLE_PLAIN = re.compile(r"[^\W_][\w .,/()-]*[\w.)]|[^\W_]", re.UNICODE)
+"""Text that is plainly safe unquoted in a block (still checked against the resolvers)."""
+
+_RESOLVERS = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
+"""Unquoted text must read as text under YAML 1.2 and 1.1: ``yes`` is a boolean to some tools."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FormatResult:
+    """One file's canonical text, or why it cannot be had; ``issues`` never leave it half-done."""
+
+    path: Path
+    original: str | None
+    """None when the file could not be read."""
+    formatted: str | None
+    """None when the file is left as it is (see ``issues``)."""
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.formatted is not None and self.formatted != self.original
+
+    @property
+    def failed(self) -> bool:
+        return any(i.is_error for i in self.issues)
+
+    def write(self) -> None:
+        """Replace the file with its canonical text (LF line ends, UTF-8 without BOM)."""
+        if self.changed and self.formatted is not None:
+            self.path.write_bytes(self.formatted.encode("utf-8"))
+
+    def diff(self) -> str:
+        """The change as a unified diff, as a reviewer reads it."""
+        if not self.changed or self.original is None or self.formatted is None:
+            return ""
+        name = self.path.as_posix()
+        return "".join(
+            difflib.unified_diff(
+                self.original.splitlines(keepends=True),
+                self.formatted.splitlines(keepends=True),
+                fromfile=f"a/{name}",
+                tofile=f"b/{name}",
+            )
+        )
+
+
+class Unsupported(Exception):
+    """A YAML feature the emitter does not write (anchors, tags, complex keys)."""
+
+    def __init__(self, message: str, node: Node) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+def format_file(path: Path) -> FormatResult:
+    """Format one file on disk without writing it."""
+    source = display_path(path)
+    data = read_bytes(path, source)
+    text = data if isinstance(data, Issue) else decode(data, source)
+    if isinstance(text, Issue):
+        return FormatResult(path=path, original=None, formatted=None, issues=(text,))
+    formatted, issues = format_text(text, source)
+    return FormatResult(path=path, original=text, formatted=formatted, issues=tuple(issues))
+
+
+def format_text(text: str, source: str = "<teks>") -> tuple[str | None, list[Issue]]:
+    """The canonical form of ``text``, or ``(None, issues)`` when it must be left as it is."""
+    _, problems = parse(text, source)
+    blocking = [i for i in problems if i.code in ("yaml.syntax", "yaml.duplicate-key")]
+    if blocking:
+        return None, blocking
+    try:
+        node = _compose(text)
+    except YAMLError as exc:  # the C parser read it; ruamel's own parser did not
+        return None, [
+            error("yaml.syntax", f"YAML tidak dapat dibaca: {exc}", Location(path=source))
+        ]
+    if node is None:
+        return text, []  # empty or comments only: nothing to order
+    try:
+        formatted = _Emitter(text, node).document()
+    except Unsupported as exc:
+        mark = exc.node.start_mark
+        where = Location(path=source, line=mark.line + 1, col=mark.column + 1)
+        return None, [
+            warning("fmt.unsupported", f"berkas tidak dirapikan: {exc}", where, _UNSUPPORTED_HINT)
+        ]
+    problem = difference(text, formatted)
+    if problem:
+        return None, [
+            error(
+                "fmt.unsafe",
+                f"berkas tidak dirapikan: hasilnya {problem}",
+                Location(path=source),
+                "berkas dibiarkan apa adanya; laporkan isi berkas ini kepada pengelola sopdocs",
+            )
+        ]
+    return formatted, []
+
+
+_UNSUPPORTED_HINT = "tulis nilainya langsung tanpa &anchor, *alias atau !tag, lalu jalankan lagi"
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """SOP and ``_unit.yaml`` files named in ``paths`` or under them, as the loader finds them."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(_files_under(path))
+        elif path.suffix in SOP_SUFFIXES:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    for entry in sorted(folder.iterdir()):
+        hidden = entry.name.startswith((".", "_"))
+        if entry.is_dir() and not hidden:
+            yield from _files_under(entry)
+        elif (
+            entry.is_file()
+            and entry.suffix in SOP_SUFFIXES
+            and (entry.name == UNIT_FILE or not hidden)
+        ):
+            yield entry
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _compose(text: str) -> Node | None:
+    # The loader's own parser (libyaml when available): the values it sees are the truth.
+    # (ruamel's round-trip parser marks folds in ``>`` text with BEL characters.)
+    node: Node | None = YAML(typ="safe", pure=False).compose(text)
+    return node
+
+
+def _tag(node: Node) -> str:
+    # ruamel has typed node tags as ``str`` and as ``Tag`` objects across versions.
+    return str(getattr(node.tag, "value", node.tag))
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A comment (``# ...``) or a blank line ("") outside any scalar, where it was written."""
+
+    index: int
+    line: int
+    text: str
+    trailing: bool
+    """Written after content on its line: an end-of-line comment."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A key with its value, or a list item: what a comment can belong to."""
+
+    node_id: int
+    start: int
+    first_line: int
+    last_line: int
+    """The last line written by the entry itself: its key line when a block follows."""
+    depth: int
+
+
+def _scalars(node: Node) -> Iterator[ScalarNode]:
+    if isinstance(node, ScalarNode):
+        yield node
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _scalars(key)
+            yield from _scalars(value)
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+
+
+def _comment_lines(text: str, root: Node) -> list[_Line]:
+    """Every comment and blank line, found by skipping the text that scalars cover."""
+    spans = sorted((s.start_mark.index, s.end_mark.index) for s in _scalars(root))
+    starts = [start for start, _ in spans]
+
+    def inside(index: int) -> bool:
+        i = bisect.bisect_right(starts, index) - 1
+        return i >= 0 and spans[i][0] <= index < spans[i][1]
+
+    found = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip() and not inside(offset):
+            found.append(_Line(offset, number, "", trailing=False))
+        for match in re.finditer(r"(?:^|(?<=[ \t]))#", line):
+            index = offset + match.start()
+            if not inside(index):
+                before = line[: match.start()]
+                found.append(
+                    _Line(index, number, line[match.start() :].rstrip(), bool(before.strip()))
+                )
+                break
+        offset += len(line) + 1
+    return found
+
+
+def _last_line(node: Node) -> int:
+    """The line where a scalar or a ``[...]``/``{...}`` ends."""
+    end = node.end_mark
+    # A block scalar ends at the start of the line after its text.
+    if isinstance(node, ScalarNode) and node.style in ("|", ">") and end.column == 0:
+        return int(end.line) - 1
+    return int(end.line)
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+class _Emitter:
+    """Writes one composed document in canonical layout with its comments re-attached."""
+
+    def __init__(self, text: str, root: Node) -> None:
+        self.root = root
+        self.lines = _comment_lines(text, root)
+        self.comment_indices = sorted(c.index for c in self.lines if c.text)
+        self.leading: dict[int, list[str]] = {}
+        self.eol: dict[int, list[str]] = {}
+        self.head: list[str] = []
+        self.tail: list[str] = []
+        self._check_supported(root, set())
+        self._attach(self._entries(root))
+
+    # Attaching comments to entries.
+
+    def _entries(self, root: Node) -> list[_Entry]:
+        entries: list[_Entry] = []
+
+        def walk(node: Node, depth: int) -> None:
+            if self._keeps_flow(node):
+                return
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    entries.append(self._entry(key, key, value, depth))
+                    walk(value, depth + 1)
+            elif isinstance(node, SequenceNode):
+                for item in node.value:
+                    entries.append(self._entry(item, item, item, depth))
+                    walk(item, depth + 1)
+
+        walk(root, 0)
+        return sorted(entries, key=lambda e: (e.start, e.depth))
+
+    def _entry(self, owner: Node, start: Node, value: Node, depth: int) -> _Entry:
+        block = isinstance(value, (MappingNode, SequenceNode)) and not self._keeps_flow(value)
+        first_line = start.start_mark.line
+        return _Entry(
+            node_id=id(owner),
+            start=start.start_mark.index,
+            first_line=first_line,
+            last_line=first_line if block else _last_line(value),
+            depth=depth,
+        )
+
+    def _attach(self, entries: list[_Entry]) -> None:
+        starts = [e.start for e in entries]
+        first = entries[0].start if entries else math.inf
+        for line in self.lines:
+            owner = self._line_owner(line, entries) if line.trailing else None
+            if owner is not None:
+                self.eol.setdefault(owner, []).append(line.text)
+            elif line.index < first:
+                self.head.append(line.text)
+            else:
+                i = bisect.bisect_right(starts, line.index)
+                if i < len(entries):
+                    self.leading.setdefault(entries[i].node_id, []).append(line.text)
+                else:
+                    self.tail.append(line.text)
+
+    @staticmethod
+    def _line_owner(line: _Line, entries: list[_Entry]) -> int | None:
+        """The innermost entry written on the comment's line, before the comment."""
+        owners = [
+            e for e in entries if e.first_line <= line.line <= e.last_line and e.start < line.index
+        ]
+        return max(owners, key=lambda e: (e.depth, e.start)).node_id if owners else None
+
+    def _keeps_flow(self, node: Node) -> bool:
+        """A ``[...]``/``{...}`` stays one when it holds no comment and no empty value."""
+        if not isinstance(node, (MappingNode, SequenceNode)) or not node.flow_style:
+            return False
+        i = bisect.bisect_right(self.comment_indices, node.start_mark.index)
+        if i < len(self.comment_indices) and self.comment_indices[i] < node.end_mark.index:
+            return False
+        return all(
+            not (_tag(s) == _NULL and s.value == "") and "\n" not in s.value for s in _scalars(node)
+        )
+
+    def _check_supported(self, node: Node, seen: set[int]) -> None:
+        if id(node) in seen or getattr(node, "anchor", None):
+            raise Unsupported("anchor (&) atau alias (*) YAML", node)
+        seen.add(id(node))
+        tag = _tag(node)
+        if isinstance(node, MappingNode):
+            if tag != _MAP:
+                raise Unsupported(f"tag YAML {tag}", node)
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    raise Unsupported("kunci yang bukan teks biasa", key)
+                self._check_supported(key, seen)
+                self._check_supported(value, seen)
+        elif isinstance(node, SequenceNode):
+            if tag != _SEQ:
+                raise Unsupported(f"tag YAML {tag}", node)
+            for item in node.value:
+                self._check_supported(item, seen)
+        elif tag != _implicit_tag(node):
+            raise Unsupported(f"tag YAML {tag}", node)
+
+    # Emitting.
+
+    def document(self) -> str:
+        out = _strip_blank(self.head)
+        if isinstance(self.root, ScalarNode):
+            out.append(_single_line(self.root, flow=False) or json.dumps(self.root.value))
+        else:
+            out.extend(self._block(self.root, 0, ()))
+        out.extend(_strip_blank(self.tail, trailing_only=True))
+        while out and out[-1] == "":
+            out.pop()
+        return "\n".join(out) + "\n"
+
+    def _block(self, node: Node, indent: int, path: tuple[str | int, ...]) -> list[str]:
+        """The lines of a block mapping or list whose entries start at ``indent``."""
+        out: list[str] = []
+        if isinstance(node, MappingNode):
+            for key, value in _ordered(node, path):
+                lead, eol = self._comments(key)
+                out.extend(_indented(lead, indent))
+                head = " " * indent + _key_text(key) + ":"
+                out.extend(self._value(head, value, indent, (*path, str(key.value)), eol))
+        else:
+            for number, item in enumerate(node.value):
+                lead, eol = self._comments(item)
+                out.extend(_indented(lead, indent))
+                out.extend(self._value(" " * indent + "-", item, indent, (*path, number), eol))
+        return out
+
+    def _value(
+        self, head: str, node: Node, indent: int, path: tuple[str | int, ...], eol: str | None
+    ) -> list[str]:
+        """``head`` (``key:`` or ``-``) followed by ``node`` inline or on the lines below."""
+        if isinstance(node, ScalarNode):
+            text = _single_line(node, flow=False)
+            if text is None:
+                header, body = _block_scalar(node, indent + INDENT)
+                return [_with_eol(f"{head} {header}", eol), *body]
+            return [_with_eol(f"{head} {text}" if text else head, eol)]
+        flow = self._flow_text(node, path) if self._keeps_flow(node) else None
+        if not node.value:
+            flow = "{}" if isinstance(node, MappingNode) else "[]"
+        if flow is not None and (len(head) + 1 + len(flow) <= FLOW_WIDTH or not node.value):
+            return [_with_eol(f"{head} {flow}", eol)]
+        if isinstance(path[-1], int):
+            return self._item_block(head, node, indent, path, eol)
+        return [_with_eol(head, eol), *self._block(node, indent + INDENT, path)]
+
+    def _item_block(
+        self, head: str, node: Node, indent: int, path: tuple[str | int, ...], eol: str | None
+    ) -> list[str]:
+        """A list item holding a block collection: its first entry shares the ``- `` line."""
+        first = _first_entry(node, path)
+        lead, first_eol = self._comments(first)
+        # Comments above the first entry go above the dash; the item's own end-of-line
+        # comment goes where the first entry's line ends, as it was written.
+        eols = [c for c in (eol, first_eol) if c]
+        self.leading[id(first)] = []
+        self.eol[id(first)] = eols[:1]
+        extra = eols[1:]
+        body = self._block(node, indent + INDENT, path)
+        body[0] = head + " " + body[0][indent + INDENT :]
+        return [*_indented([*lead, *extra], indent), *body]
+
+    def _comments(self, node: Node) -> tuple[list[str], str | None]:
+        """Comment lines above an entry and its end-of-line comment (extras go above)."""
+        lead = self.leading.get(id(node), [])
+        eol = self.eol.get(id(node), [])
+        return [*lead, *eol[1:]], (eol[0] if eol else None)
+
+    def _flow_text(self, node: Node, path: tuple[str | int, ...]) -> str | None:
+        if isinstance(node, ScalarNode):
+            return _single_line(node, flow=True)
+        if isinstance(node, MappingNode):
+            parts = []
+            for key, value in _ordered(node, path):
+                text = self._flow_text(value, (*path, str(key.value)))
+                if text is None:
+                    return None
+                parts.append(f"{_key_text(key, flow=True)}: {text}")
+            return "{" + ", ".join(parts) + "}"
+        items = [self._flow_text(item, (*path, i)) for i, item in enumerate(node.value)]
+        if any(text is None for text in items):
+            return None
+        return "[" + ", ".join(t for t in items if t is not None) + "]"
+
+
+def _first_entry(node: Node, path: tuple[str | int, ...]) -> Node:
+    if isinstance(node, MappingNode):
+        return _ordered(node, path)[0][0]
+    first: Node = node.value[0]
+    return first
+
+
+def _ordered(node: MappingNode, path: tuple[str | int, ...]) -> list[tuple[Node, Node]]:
+    """The pairs of a mapping in the form's order; keys the form does not know keep theirs."""
+    pairs: list[tuple[Node, Node]] = list(node.value)
+    order = KEY_ORDERS.get(tuple("*" if isinstance(p, int) else p for p in path), ())
+    rank = {key: i for i, key in enumerate(order)}
+    return sorted(pairs, key=lambda pair: rank.get(str(pair[0].value), len(rank)))
+
+
+def _indented(lines: list[str], indent: int) -> list[str]:
+    return [" " * indent + text if text else "" for text in _collapse_blank(lines)]
+
+
+def _collapse_blank(lines: list[str]) -> list[str]:
+    return [text for i, text in enumerate(lines) if text or i == 0 or lines[i - 1]]
+
+
+def _strip_blank(lines: list[str], trailing_only: bool = False) -> list[str]:
+    lines = _collapse_blank(lines)
+    if not trailing_only:
+        while lines and not lines[0]:
+            lines = lines[1:]
+    return lines
+
+
+def _with_eol(line: str, eol: str | None) -> str:
+    return f"{line}  {eol}" if eol else line
+
+
+# --- scalars ------------------------------------------------------------------------------
+
+
+def _implicit_tag(node: ScalarNode) -> str:
+    if node.style:  # any quoting or block style
+        return _STR
+    return str(_RESOLVERS[0].resolve(ScalarNode, node.value, (True, False)))
+
+
+def _single_line(node: ScalarNode, *, flow: bool) -> str | None:
+    """The scalar on one line, or None when it reads better as a ``|`` block."""
+    value: str = node.value
+    if _tag(node) != _STR:
+        return value  # numbers, booleans, dates, null: exactly as the author wrote them
+    if "\n" not in value and _plain_ok(value, flow):
+        return value
+    if "\n" in value and not flow and _block_ok(value):
+        return None
+    return _quoted(value)
+
+
+def _quoted(value: str) -> str:
+    if "\n" in value or "\r" in value or _NON_PRINTABLE.search(value):
+        # Only double quotes can escape these; JSON's escapes are YAML's too.
+        double = json.dumps(value, ensure_ascii=False)
+        return json.dumps(value) if _NON_PRINTABLE.search(double) else double
+    if "'" in value and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # 'Jum''at' reads worse than "Jum'at"
+    return "'" + value.replace("'", "''") + "'"
+
+
+@cache
+def _plain_ok(value: str, flow: bool, key: bool = False) -> bool:
+    """May ``value`` be written unquoted, and read back as the same text everywhere?
+
+    Keys are read by sopdocs only, under YAML 1.2: the format's own ``no:`` stays unquoted.
+    """
+    if not value or value != value.strip() or _NON_PRINTABLE.search(value) or "\t" in value:
+        return False
+    resolvers = _RESOLVERS[:1] if key else _RESOLVERS
+    if any(r.resolve(ScalarNode, value, (True, False)) != _STR for r in resolvers):
+        return False
+    if _SIMPLE_PLAIN.fullmatch(value) and not (flow and "," in value):
+        return True
+    samples = [f"[{value}]"] if flow else [f"k: {value}", f"- {value}", f"{value}: k"]
+    return all(_reads_as(sample, value) for sample in samples)
+
+
+def _reads_as(sample: str, value: str) -> bool:
+    try:
+        node = YAML(typ="safe", pure=False).compose(sample)
+    except YAMLError:
+        return False
+    if isinstance(node, MappingNode) and len(node.value) == 1:
+        key, item = node.value[0]
+        scalar = item if key.value == "k" else key
+    elif isinstance(node, SequenceNode) and len(node.value) == 1:
+        scalar = node.value[0]
+    else:
+        return False
+    return isinstance(scalar, ScalarNode) and not scalar.style and scalar.value == value
+
+
+def _block_ok(value: str) -> bool:
+    body = value.rstrip("\n")
+    return bool(body.strip()) and "\r" not in value and not _NON_PRINTABLE.search(value)
+
+
+def _block_scalar(node: ScalarNode, indent: int) -> tuple[str, list[str]]:
+    """``|`` (or ``>`` for a one-line folded text) with chomping kept: a header and its lines."""
+    value: str = node.value
+    body = value.rstrip("\n")
+    trailing = len(value) - len(body)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    lines = body.split("\n")
+    first = next(line for line in lines if line.strip())
+    marker = ">" if node.style == ">" and len(lines) == 1 and first == first.lstrip() else "|"
+    indicator = str(INDENT) if first.startswith(" ") else ""
+    text = [" " * indent + line if line else "" for line in lines]
+    return marker + indicator + chomp, text + [""] * (trailing - 1)
+
+
+def _key_text(node: ScalarNode, flow: bool = False) -> str:
+    value: str = node.value
+    if _tag(node) != _STR:
+        return value
+    return value if "\n" not in value and _plain_ok(value, flow, key=True) else _quoted(value)
+
+
+# --- checking the result --------------------------------------------------------------------
+
+
+def _data(node: Node | None) -> object:
+    """The document as plain values; a scalar is ``(YAML type, text)`` so '065' ≠ 065."""
+    if isinstance(node, MappingNode):
+        return {_data(key): _data(value) for key, value in node.value}
+    if isinstance(node, SequenceNode):
+        return [_data(item) for item in node.value]
+    if isinstance(node, ScalarNode):
+        return (_tag(node), node.value)
+    return None
+
+
+def _comment_texts(text: str) -> Counter[str]:
+    """Comments as ruamel's round-trip scanner sees them: a second opinion on ours."""
+    found: Counter[str] = Counter()
+
+    def collect(item: object) -> None:
+        if isinstance(item, list):
+            for part in item:
+                collect(part)
+        elif item is not None:
+            raw = item if isinstance(item, str) else getattr(item, "value", "")
+            for line in str(raw).split("\n"):
+                if line.strip().startswith("#"):
+                    found[line.strip()] += 1
+
+    for token in YAML(typ="rt").scan(text):
+        collect(getattr(token, "_comment", None))
+    return found
+
+
+def difference(old: str, new: str) -> str | None:
+    """What formatting would lose, in words; None when nothing."""
+    try:
+        old_node, new_node = _compose(old), _compose(new)
+    except YAMLError:
+        return "tidak dapat dibaca lagi sebagai YAML"
+    if _data(old_node) != _data(new_node):
+        return "mengubah sebuah nilai"
+    before = _comment_texts(old)
+    ours = (
+        Counter(c.text.strip() for c in _comment_lines(old, old_node) if c.text)
+        if old_node
+        else before
+    )
+    if before != _comment_texts(new) or ours != before:
+        return "kehilangan atau menggandakan sebuah komentar"
+    return None
