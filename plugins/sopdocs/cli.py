@@ -176,7 +176,7 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
         print_issues(errors, "text", _console(stderr=True), len(result.index.sops))
         sys.exit(1)
     try:
-        diagrams = flowchart.render_flowcharts(result.index.sops)
+        diagrams = pages.render_diagrams(result.index, flowchart.Renderer())
     except flowchart.GraphvizMissing as exc:
         _console(stderr=True).print(f"peringatan: diagram alir tidak dibuat: {exc}")
         diagrams = {}

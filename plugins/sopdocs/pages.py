@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -99,6 +99,26 @@ class Links:
 
     def roles(self, slug: str | None = None) -> str:
         return self.to(ROLES_PAGE + (f"#{slug}" if slug else ""))
+
+
+def diagram_sources(index: CatalogueIndex) -> dict[str, str]:
+    """Each SOP's flowchart as DOT, keyed by SOP id."""
+    return {sop.id: flowchart.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
+
+
+def render_diagrams(
+    index: CatalogueIndex,
+    renderer: flowchart.Renderer,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, str]:
+    """Every SOP's flowchart as inline SVG, keyed by SOP id, drawn in one batch.
+
+    Raises:
+        flowchart.GraphvizMissing: ``dot`` is not installed and the cache lacks a diagram.
+    """
+    sources = diagram_sources(index)
+    svgs = renderer.render_many(sources.values(), progress)
+    return {sop_id: svgs[dot] for sop_id, dot in sources.items()}
 
 
 def build_pages(

@@ -21,7 +21,14 @@ from mkdocs.utils import nest_paths
 from sopdocs import flowchart
 from sopdocs.catalogue import Analysis, analyse
 from sopdocs.issues import Issue, strictened
-from sopdocs.pages import ASSETS_DIR, STYLESHEETS, SitePage, build_pages, catalogue_nav
+from sopdocs.pages import (
+    ASSETS_DIR,
+    STYLESHEETS,
+    SitePage,
+    build_pages,
+    catalogue_nav,
+    render_diagrams,
+)
 from sopdocs.render import Templates
 
 if TYPE_CHECKING:
@@ -144,7 +151,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """Every flowchart in one batch through the cache; none, with a warning, without dot."""
         cache = self._path(config, self.config.cache_dir) / "flowcharts"
         try:
-            return flowchart.render_flowcharts(analysis.index.sops, flowchart.Renderer(cache))
+            return render_diagrams(analysis.index, flowchart.Renderer(cache))
         except flowchart.GraphvizMissing as exc:
             log.warning("sopdocs: diagram alir tidak dibuat: %s", exc)
             return {}
