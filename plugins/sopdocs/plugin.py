@@ -34,6 +34,9 @@ from sopdocs.render import Templates
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.sopdocs")
 
@@ -112,6 +115,16 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 analysis.index
             )
         return files
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        # A title taken from the page's heading is HTML (``&lt;`` for ``<``), and Material
+        # writes ``page.title | striptags`` into <title>, which decodes it again: an SOP named
+        # "</title><script>..." would run. A meta title is written as it is, still escaped.
+        if self.config.enabled and page.title and "title" not in page.meta:
+            page.meta["title"] = page.title
+        return context
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object

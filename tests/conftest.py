@@ -1,0 +1,398 @@
+"""Fixtures for site tests: an inline catalogue written to a temporary folder, built by a real
+MkDocs-Material build, and a small HTML tree to check the result's structure.
+
+The standard catalogue is built once per session (``site``); tests that need another
+catalogue or option call ``build_site`` on a folder of their own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+UNIT_DINAS = """\
+nama: Dinas Contoh
+instansi:
+  - Pemerintah Kabupaten Contoh
+  - Dinas Contoh
+disahkan_oleh:
+  jabatan: Kepala Dinas Contoh
+  nama: Budi Santoso, S.H.
+  nip: 19760130 199503 1 001
+"""
+
+PENDAFTARAN = """\
+nomor: 001/SOP/DC/2022
+nama: Pendaftaran Layanan
+tanggal_pembuatan: 2022-01-03
+tanggal_revisi: [2023-05-17]
+tanggal_efektif: 2022-02
+dasar_hukum:
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+kualifikasi_pelaksana:
+  - Memahami tata naskah dinas
+keterkaitan:
+  - SOP Penerbitan Surat Keterangan
+  - SOP Arsip Nasional Daerah
+peralatan: [Komputer, Printer]
+peringatan: Berkas tidak lengkap dikembalikan.
+pencatatan: Buku register.
+pelaksana:
+  - Petugas Loket
+  - Kepala Seksi
+  - Kepala Dinas
+prosedur:
+  - kegiatan: Menerima berkas
+    pelaksana: Petugas Loket
+    kelengkapan: Formulir
+    waktu: 15 menit
+    output: Berkas diterima
+  - id: periksa
+    kegiatan: Memeriksa kelengkapan berkas
+    pelaksana: Kepala Seksi
+    waktu: 30 menit
+    keputusan: {tidak: 1}
+  - kegiatan: Menandatangani bersama
+    pelaksana: [Kepala Seksi, Kepala Dinas]
+    waktu: 1 jam
+  - kegiatan: Menyerahkan dokumen
+    pelaksana: Petugas Loket
+    waktu: 10 menit
+    keterangan: Dicatat di buku register
+"""
+
+UNIT_BIDANG = """\
+nama: Bidang Layanan
+"""
+
+PENERBITAN = """\
+nomor: 002/SOP/DC/2023
+nama: Penerbitan Surat Keterangan
+tanggal_pembuatan: 2023-03-01
+tanggal_efektif: 2023-03-15
+dasar_hukum:
+  - UU No. 25 Tahun 2009
+  - Kebiasaan baik di kantor kami
+pelaksana:
+  - Petugas Loket
+  - Kepala Seksi
+prosedur:
+  - kegiatan: Menerima permohonan
+    pelaksana: Petugas Loket
+    waktu: 1 hari
+  - kegiatan: Menerbitkan surat
+    pelaksana: Kepala Seksi
+    waktu: Sesuai antrean
+"""
+
+HOSTILE = "</title><script>alert(1)</script> {{ 7*7 }} {% if %} *bold* [x](http://evil) # heading"
+"""Author text that would run, format or inject if it were ever treated as code."""
+
+UNIT_HOSTILE = """\
+nama: 'Badan <script>alert(1)</script> *Uji* {{ 7*7 }}'
+instansi:
+  - 'Pemerintah {{ 7*7 }}'
+  - '<script>alert(1)</script>'
+disahkan_oleh:
+  jabatan: '<b>Kepala</b> {% if %}'
+  nama: '*Nama* [x](http://evil)'
+  nip: '197601301995031001'
+"""
+
+JAHAT = f"""\
+nomor: '<b>666</b>/{{{{ 7*7 }}}}'
+nama: '{HOSTILE}'
+tanggal_pembuatan: 2024-12-31
+tanggal_efektif: 2025-01-01
+dasar_hukum:
+  - '<b>Aturan</b> {{{{ 7*7 }}}}'
+kualifikasi_pelaksana:
+  - '*bold*'
+  - '[x](http://evil)'
+keterkaitan:
+  - 'SOP <script>alert(1)</script>'
+peringatan: '# heading'
+pencatatan: '{{: .evil }} {{% endif %}}'
+pelaksana:
+  - '<i>Petugas</i> {{{{ 7*7 }}}}'
+  - '# Kepala'
+prosedur:
+  - kegiatan: '{{% if %}}x{{% endif %}} <script>alert(1)</script>'
+    pelaksana: '<i>Petugas</i> {{{{ 7*7 }}}}'
+    kelengkapan: '*bold* [x](http://evil)'
+  - kegiatan: '# heading'
+    pelaksana: '# Kepala'
+    keterangan: '{{{{ 7*7 }}}}'
+"""
+
+CATALOGUE: dict[str, str] = {
+    "sops/dinas-contoh/_unit.yaml": UNIT_DINAS,
+    "sops/dinas-contoh/pendaftaran.yaml": PENDAFTARAN,
+    "sops/dinas-contoh/bidang-layanan/_unit.yaml": UNIT_BIDANG,
+    "sops/dinas-contoh/bidang-layanan/penerbitan-surat.yaml": PENERBITAN,
+    "sops/badan-uji/_unit.yaml": UNIT_HOSTILE,
+    "sops/badan-uji/jahat.yaml": JAHAT,
+    "docs/index.md": "# Beranda\n\nKatalog uji.\n",
+    "docs/panduan/membaca.md": "# Membaca SOP\n\nPanduan.\n",
+}
+"""Two units (one nested), three SOPs: a decision, a step over two lanes, a keterkaitan
+link with its backlink and one outside the catalogue, one regulation in two spellings, an
+unrecognised citation, and a hostile SOP in a hostile unit."""
+
+MKDOCS_YML = """\
+site_name: Katalog Uji
+repo_url: https://github.com/contoh/katalog-uji
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: id
+  features: [navigation.indexes, navigation.prune, content.action.edit]
+plugins:
+  - search
+  - sopdocs:
+      cache_dir: .cache
+"""
+
+
+# --- a small HTML tree --------------------------------------------------------------------
+
+
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "path",
+        "polygon",
+        "ellipse",
+        "polyline",
+        "rect",
+        "circle",
+        "line",
+    ]
+)
+"""Elements without a closing tag (HTML void elements, and SVG shapes as Graphviz writes them)."""
+
+
+@dataclass(eq=False)
+class Node:
+    """One element; enough of a DOM to assert on structure without a parser dependency."""
+
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node | str] = field(default_factory=list)
+
+    def iter(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def find_all(
+        self, tag: str | None = None, *, cls: str | None = None, **attrs: str
+    ) -> list[Node]:
+        return [
+            node
+            for node in self.iter()
+            if (tag is None or node.tag == tag)
+            and (cls is None or cls in node.attrs.get("class", "").split())
+            and all(node.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
+
+    def find(self, tag: str | None = None, *, cls: str | None = None, **attrs: str) -> Node:
+        found = self.find_all(tag, cls=cls, **attrs)
+        if not found:
+            raise AssertionError(f"no <{tag or '*'}> with class={cls} {attrs}")
+        return found[0]
+
+    @property
+    def text(self) -> str:
+        """Text as a reader sees it: inline elements join without a space, ``<br>`` is one."""
+        parts = [
+            c if isinstance(c, str) else " " if c.tag == "br" else c.text for c in self.children
+        ]
+        return " ".join("".join(parts).split())
+
+    def links(self) -> list[str]:
+        return [a.attrs.get("href", "") for a in self.find_all("a")]
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse_html(text: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+# --- building sites -----------------------------------------------------------------------
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    site_dir: Path
+    records: list[logging.LogRecord]
+
+    def html(self, url: str) -> str:
+        """The HTML of the page at ``url`` (``sop/a/b/``), as served."""
+        return (self.site_dir / url / "index.html").read_text(encoding="utf-8")
+
+    def page(self, url: str) -> Node:
+        return parse_html(self.html(url))
+
+    def content(self, url: str) -> Node:
+        """The page's article, without the theme's header, nav and footer."""
+        return self.page(url).find("article")
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def _working_dir(path: Path) -> Iterator[None]:
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def write_site(root: Path, files: dict[str, str], mkdocs_yml: str = MKDOCS_YML) -> Path:
+    """Write ``{relative path: text}`` and ``mkdocs.yml`` under ``root``."""
+    for relative, text in {"mkdocs.yml": mkdocs_yml, **files}.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def build_site(
+    root: Path,
+    *,
+    strict: bool = False,
+    command: str = "build",
+    shutdown: bool = True,
+    records: list[logging.LogRecord] | None = None,
+    site_dir: Path | None = None,
+) -> BuiltSite:
+    """``mkdocs build`` in ``root``, in this process, as the command line runs it.
+
+    Run from ``root`` like an author would, so messages name ``sops/...`` paths. Exceptions
+    (``Abort`` after a ``PluginError``, strict mode) propagate; ``records`` gets the log
+    anyway. MkDocs keeps one plugin instance per process across builds, as ``mkdocs serve``
+    does, so ``command="serve", shutdown=False`` lets a test rebuild "while serving".
+    """
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(collect)
+    logger.setLevel(logging.INFO)
+    try:
+        with _working_dir(root):
+            overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
+            config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict, **overrides)
+            config.plugins.on_startup(command=command, dirty=False)
+            try:
+                build(config)
+            finally:
+                if shutdown:
+                    config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(level)
+        if records is not None:
+            records.extend(collect.records)
+    return BuiltSite(root=root, site_dir=site_dir or root / "site", records=collect.records)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The standard inline catalogue, built once for every test that only reads it."""
+    root = write_site(tmp_path_factory.mktemp("katalog"), CATALOGUE)
+    return build_site(root)
+
+
+@pytest.fixture(name="build_site")
+def build_site_fixture() -> Callable[..., BuiltSite]:
+    """:func:`build_site`, for tests that build a site of their own."""
+    return build_site
+
+
+@pytest.fixture
+def hostile() -> str:
+    """:data:`HOSTILE`, the hostile SOP's name."""
+    return HOSTILE
+
+
+@pytest.fixture(name="parse_html")
+def parse_html_fixture() -> Callable[[str], Node]:
+    return parse_html
+
+
+@pytest.fixture
+def new_site(tmp_path: Path) -> Callable[..., Path]:
+    """A site of one's own: the standard catalogue with ``changes`` (path: text, or None to
+    delete) and extra lines of sopdocs ``options``; returns its root."""
+
+    def make(changes: dict[str, str | None] | None = None, options: str = "") -> Path:
+        files = {**CATALOGUE, **(changes or {})}
+        kept = {path: text for path, text in files.items() if text is not None}
+        yml = MKDOCS_YML + "".join(f"      {line}\n" for line in options.splitlines())
+        return write_site(tmp_path, kept, yml)
+
+    return make

@@ -1,0 +1,390 @@
+"""The site a real MkDocs-Material build makes of a small inline catalogue.
+
+Structure is checked, not snapshots: which pages exist, what the form holds, where links
+lead, what the nav lists, and that author text never turns into markup or code.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from mkdocs.exceptions import Abort
+from sopdocs.cli import main
+
+PENDAFTARAN = "sop/dinas-contoh/pendaftaran/"
+PENERBITAN = "sop/dinas-contoh/bidang-layanan/penerbitan-surat/"
+JAHAT = "sop/badan-uji/jahat/"
+REPO = Path(__file__).resolve().parent.parent
+BROKEN = """\
+nomor: 002/SOP/DC/2023
+nama: Penerbitan Surat Keterangan
+tanggal_pembuatan: 2023-01-01
+tanggal_efektif: 2023-02-30
+dasar_hukum:
+  - UU No. 25 Tahun 2009
+pelaksana:
+  - Petugas Loket
+prosedur:
+  - kegiatan: Menerima permohonan
+    pelaksana: Petugas Loket
+  - kegiatan: Menerbitkan surat
+    pelaksana: Kepala Bidang
+"""
+"""Two errors: a date that does not exist (line 4) and a step in no lane (line 13)."""
+
+
+def resolve(page_url: str, href: str) -> str:
+    """Where a relative link on ``page_url`` leads, as a site path (``sop/a/``)."""
+    if "://" in href:
+        return href
+    parts = page_url.rstrip("/").split("/") if page_url else []
+    target, _, _ = href.partition("#")
+    for piece in target.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece not in (".", ""):
+            parts.append(piece)
+    return "/".join(parts) + "/" if parts else ""
+
+
+# --- SOP pages: the SOP AP form -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [PENDAFTARAN, PENERBITAN, JAHAT])
+def test_each_sop_has_a_page_with_identity_block_and_six_boxes(site, url):
+    article = site.content(url)
+    identity = article.find("table", cls="sopdocs-identitas")
+    labels = [th.text for th in identity.find_all("th")]
+    assert labels == [
+        "Nomor SOP",
+        "Tanggal Pembuatan",
+        "Tanggal Revisi",
+        "Tanggal Efektif",
+        "Disahkan oleh",
+        "Nama SOP",
+    ]
+    boxes = article.find("table", cls="sopdocs-kotak")
+    assert [h.text for h in boxes.find_all("h2")] == [
+        "Dasar Hukum",
+        "Kualifikasi Pelaksana",
+        "Keterkaitan",
+        "Peralatan/Perlengkapan",
+        "Peringatan",
+        "Pencatatan dan Pendataan",
+    ]
+    assert [len(row.find_all("td")) for row in boxes.find_all("tr")] == [2, 2, 2]
+
+
+def test_identity_block_shows_unit_defaults_and_signatory(site):
+    identity = site.content(PENDAFTARAN).find("table", cls="sopdocs-identitas")
+    assert (
+        identity.find("td", cls="sopdocs-instansi").text
+        == "Pemerintah Kabupaten Contoh Dinas Contoh"
+    )
+    assert identity.find("td", cls="sopdocs-pengesah").text == (
+        "Kepala Dinas Contoh Budi Santoso, S.H. NIP. 19760130 199503 1 001"
+    )
+    assert identity.find("td", cls="sopdocs-nama-sop").text == "Pendaftaran Layanan"
+
+
+def test_dates_are_written_the_indonesian_way(site):
+    rows = site.content(PENDAFTARAN).find("table", cls="sopdocs-identitas").find_all("tr")
+    dates = {row.find("th").text: row.find_all("td")[-1].text for row in rows}
+    assert dates["Tanggal Pembuatan"] == "3 Januari 2022"
+    assert dates["Tanggal Revisi"] == "17 Mei 2023"
+    assert dates["Tanggal Efektif"] == "Februari 2022"
+
+
+def test_procedure_table_has_one_column_per_lane_and_a_row_per_step(site):
+    table = site.content(PENDAFTARAN).find("table", cls="sopdocs-prosedur")
+    lanes = [th.text for th in table.find_all("th", cls="sopdocs-lane-name")]
+    assert lanes == ["Petugas Loket", "Kepala Seksi", "Kepala Dinas"]
+    rows = [tr for tr in table.find_all("tr") if tr.attrs.get("id", "").startswith("langkah-")]
+    assert [tr.attrs["id"] for tr in rows] == [f"langkah-{n}" for n in range(1, 5)]
+    # No, Kegiatan, the lanes, Kelengkapan / Waktu / Output, Keterangan.
+    assert {len(tr.find_all("td")) for tr in rows} == {2 + 3 + 3 + 1}
+
+
+def test_each_step_shows_its_symbol_in_every_lane_it_acts_in(site):
+    table = site.content(PENDAFTARAN).find("table", cls="sopdocs-prosedur")
+
+    def symbols(step: int) -> list[str | None]:
+        lanes = table.find("tr", id=f"langkah-{step}").find_all("td", cls="sopdocs-lane")
+        found = [lane.find_all("span", cls="sopdocs-symbol") for lane in lanes]
+        return [spans[0].attrs["aria-label"] if spans else None for spans in found]
+
+    assert symbols(1) == ["Mulai", None, None]
+    assert symbols(2) == [None, "Keputusan", None]
+    assert symbols(3) == [None, "Proses", "Proses"]
+    assert symbols(4) == ["Selesai", None, None]
+
+
+def test_decision_shows_where_ya_and_tidak_lead(site):
+    row = site.content(PENDAFTARAN).find("tr", id="langkah-2")
+    flow = row.find("span", cls="sopdocs-flow")
+    assert flow.text == "Ya → 3 Tidak → 1"
+    assert flow.links() == ["./#langkah-3", "./#langkah-1"]
+
+
+def test_total_time_row_appears_only_when_every_waktu_is_understood(site):
+    total = site.content(PENDAFTARAN).find("tr", cls="sopdocs-total")
+    assert total.find("td", cls="sopdocs-waktu").text == "1 jam 55 menit"
+    assert not site.content(PENERBITAN).find_all("tr", cls="sopdocs-total")
+
+
+def test_sop_headings_are_in_the_table_of_contents(site):
+    toc = site.page(PENDAFTARAN).find("nav", cls="md-nav--secondary")
+    assert [a.text for a in toc.find_all("a")] == [
+        "Identitas",
+        "Dasar Hukum",
+        "Kualifikasi Pelaksana",
+        "Keterkaitan",
+        "Peralatan/Perlengkapan",
+        "Peringatan",
+        "Pencatatan dan Pendataan",
+        "Prosedur",
+        "Diagram Alir",
+    ]
+    assert site.content(PENDAFTARAN).find("h1").text == "Pendaftaran Layanan"
+
+
+def test_flowchart_is_inline_svg_linking_to_the_steps(site):
+    figure = site.content(PENDAFTARAN).find("figure", cls="sopdocs-flowchart")
+    assert "data-search-exclude" in figure.attrs
+    svg = figure.find("svg")
+    assert svg.attrs["role"] == "img"
+    targets = {a.attrs.get("xlink:href") or a.attrs.get("href") for a in svg.find_all("a")}
+    assert {f"#langkah-{n}" for n in range(1, 5)} <= targets
+
+
+def test_sop_page_edit_button_opens_its_yaml(site):
+    edit = site.page(PENDAFTARAN).find("a", rel="edit")
+    assert edit.attrs["href"] == (
+        "https://github.com/contoh/katalog-uji/edit/main/sops/dinas-contoh/pendaftaran.yaml"
+    )
+
+
+# --- links between SOPs -------------------------------------------------------------------
+
+
+def test_keterkaitan_links_to_the_sop_it_names(site):
+    box = site.content(PENDAFTARAN).find("table", cls="sopdocs-kotak")
+    item = next(li for li in box.find_all("li") if "Penerbitan" in li.text)
+    assert resolve(PENDAFTARAN, item.links()[0]) == PENERBITAN
+
+
+def test_target_sop_lists_who_refers_to_it(site):
+    backlinks = site.content(PENERBITAN).find("div", cls="sopdocs-backlinks")
+    assert backlinks.find("li").text == "Pendaftaran Layanan"
+    assert resolve(PENERBITAN, backlinks.links()[0]) == PENDAFTARAN
+
+
+def test_keterkaitan_outside_the_catalogue_is_marked_and_not_linked(site):
+    box = site.content(PENDAFTARAN).find("table", cls="sopdocs-kotak")
+    item = next(li for li in box.find_all("li") if "Arsip" in li.text)
+    assert item.text == "SOP Arsip Nasional Daerah (di luar katalog)"
+    assert item.links() == []
+
+
+# --- author text is data ------------------------------------------------------------------
+
+
+def test_hostile_text_appears_literally(site, hostile):
+    article = site.content(JAHAT)
+    assert article.find("h1").text == hostile
+    assert article.find("td", cls="sopdocs-nama-sop").text == hostile
+    kegiatan = [td.text for td in article.find_all("td", cls="sopdocs-kegiatan")]
+    assert kegiatan == ["{% if %}x{% endif %} <script>alert(1)</script>", "# heading"]
+    lanes = [th.text for th in article.find_all("th", cls="sopdocs-lane-name")]
+    assert lanes == ["<i>Petugas</i> {{ 7*7 }}", "# Kepala"]
+
+
+def test_hostile_text_runs_no_template_and_makes_no_markup(site):
+    html = site.html(JAHAT)
+    article = site.content(JAHAT)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.split("</head>")[0].count("</title>") == 1
+    assert "49" not in article.text.replace(site.content(JAHAT).find("svg").text, "")
+    assert [h.text for h in article.find_all("h1")] == [article.find("h1").text]
+    assert not article.find_all("b") and not article.find_all("i")
+    assert not [a for a in article.find_all("a") if "evil" in a.attrs.get("href", "")]
+    assert not [n for n in article.iter() if "evil" in n.attrs.get("class", "")]
+
+
+def test_hostile_unit_name_is_escaped_in_nav_and_breadcrumbs(site):
+    page = site.page(JAHAT)
+    assert "<script>alert(1)</script>" not in site.html("sop/")
+    crumbs = page.find("p", cls="sopdocs-breadcrumbs")
+    assert crumbs.text == "Katalog SOP › Badan <script>alert(1)</script> *Uji* {{ 7*7 }}"
+
+
+# --- index pages and the nav --------------------------------------------------------------
+
+
+def test_catalogue_index_lists_every_sop_by_unit(site):
+    article = site.content("sop/")
+    assert "Dinas Contoh" in [h.text for h in article.find_all("h2")]
+    # A sub-unit's section sits under its unit's.
+    assert [h.text for h in article.find_all("h3")] == ["Bidang Layanan"]
+    links = {resolve("sop/", href) for href in article.links()}
+    assert {PENDAFTARAN, PENERBITAN, JAHAT} <= links
+
+
+def test_unit_page_lists_its_sops_with_nomor_and_date(site):
+    article = site.content("unit/dinas-contoh/")
+    assert article.find("h1").text == "Dinas Contoh"
+    rows = article.find("table", cls="sopdocs-list").find("tbody").find_all("tr")
+    assert [[td.text for td in row.find_all("td")] for row in rows] == [
+        ["1", "001/SOP/DC/2022", "Pendaftaran Layanan", "Februari 2022"]
+    ]
+    subunit = article.find("ul", cls="sopdocs-subunits")
+    assert subunit.text == "Bidang Layanan (1 SOP)"
+    assert resolve("unit/dinas-contoh/", subunit.links()[0]) == "unit/dinas-contoh/bidang-layanan/"
+
+
+def test_nav_lists_units_and_indexes_but_no_sop_page(site):
+    # navigation.prune renders only the open branch: gather the nav as several pages show it.
+    targets = {
+        resolve(url, href)
+        for url in ("", "sop/", "unit/dinas-contoh/", PENDAFTARAN)
+        for href in site.page(url).find("nav", cls="md-nav--primary").links()
+    }
+    assert {
+        "sop/",
+        "unit/dinas-contoh/",
+        "unit/dinas-contoh/bidang-layanan/",
+        "unit/badan-uji/",
+        "regulasi/",
+        "pelaksana/",
+        "panduan/membaca/",
+    } <= targets
+    assert not [t for t in targets if re.fullmatch(r"(sop|regulasi)/.+/", t)]
+
+
+def test_one_regulation_page_merges_both_spellings(site):
+    article = site.content("regulasi/uu-25-2009/")
+    assert article.find("h1").text.startswith("Undang-Undang Nomor 25 Tahun 2009")
+    rows = article.find("table", cls="sopdocs-list").find("tbody").find_all("tr")
+    cited = {
+        resolve("regulasi/uu-25-2009/", row.links()[0]): row.find_all("td")[1].text for row in rows
+    }
+    assert cited == {
+        PENDAFTARAN: "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+        PENERBITAN: "UU No. 25 Tahun 2009",
+    }
+    facts = {tr.find("th").text: tr.find("td").text for tr in article.find("table").find_all("tr")}
+    assert "UU 25/2009" in facts["Nama singkat"]
+
+
+def test_regulation_index_groups_by_type_and_keeps_unrecognised_under_lainnya(site):
+    article = site.content("regulasi/")
+    headings = [h.text for h in article.find_all("h2")]
+    assert headings[0].startswith("Undang-Undang (1)")
+    assert headings[-1] == "Lainnya (2)"
+    assert [h.text for h in article.find_all("h3")] == ["2009 (1)"]
+    lainnya = article.find_all("ul", cls="sopdocs-regulations")[-1]
+    item = next(li for li in lainnya.find_all("li") if "Kebiasaan" in li.text)
+    assert [resolve("regulasi/", h) for h in item.links()] == [PENERBITAN]
+
+
+def test_dasar_hukum_links_to_the_regulation_page(site):
+    box = site.content(PENERBITAN).find("table", cls="sopdocs-kotak")
+    links = [resolve(PENERBITAN, href) for href in box.find("ol").links()]
+    assert links == ["regulasi/uu-25-2009/"]
+
+
+def test_pelaksana_page_links_each_role_to_its_steps(site):
+    article = site.content("pelaksana/")
+    roles = [h.attrs.get("id") for h in article.find_all("h2")]
+    assert article.find("h2", id="kepala-seksi").text == "Kepala Seksi"
+    duties = article.find_all("ul", cls="sopdocs-duties")[roles.index("kepala-seksi")]
+    assert duties.text == "Pendaftaran Layanan: langkah 2, 3 Penerbitan Surat Keterangan: langkah 2"
+    assert [resolve("pelaksana/", href) + href.partition("#")[2] for href in duties.links()] == [
+        f"{PENDAFTARAN}",
+        f"{PENDAFTARAN}langkah-2",
+        f"{PENDAFTARAN}langkah-3",
+        f"{PENERBITAN}",
+        f"{PENERBITAN}langkah-2",
+    ]
+
+
+# --- options, errors and other builds -----------------------------------------------------
+
+
+def test_template_override_changes_a_page(new_site, build_site):
+    override = '## Diagram Alir\n\n<p class="ganti">{{ sop.nomor }}</p>\n'
+    root = new_site({"overrides/sop-diagram.md.j2": override}, options="templates_dir: overrides")
+    article = build_site(root).content(PENDAFTARAN)
+    assert article.find("p", cls="ganti").text == "001/SOP/DC/2022"
+    assert not article.find_all("figure", cls="sopdocs-flowchart")
+    assert article.find_all("table", cls="sopdocs-prosedur")
+
+
+def test_invalid_sop_fails_the_build_and_logs_every_error_with_its_place(new_site, build_site):
+    root = new_site({"sops/dinas-contoh/bidang-layanan/penerbitan-surat.yaml": BROKEN})
+    records: list[logging.LogRecord] = []
+    with pytest.raises(Abort):
+        build_site(root, records=records)
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+    path = "sops/dinas-contoh/bidang-layanan/penerbitan-surat.yaml"
+    assert any(re.match(rf"{path}:4:18: .*\[date.invalid\]", m) for m in errors), errors
+    assert any(re.match(rf"{path}:13:16: .*\[step.lane\]", m) for m in errors), errors
+    assert any("2 galat" in m for m in errors), errors
+
+
+def test_warning_fails_a_strict_build(new_site, build_site):
+    with pytest.raises(Abort, match="strict"):
+        build_site(new_site(), strict=True)
+
+
+def test_strict_option_makes_keterkaitan_outside_the_catalogue_an_error(new_site, build_site):
+    records: list[logging.LogRecord] = []
+    with pytest.raises(Abort):
+        build_site(new_site(options="strict: true"), records=records)
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+    assert any(
+        m.startswith("sops/dinas-contoh/pendaftaran.yaml:12:5: ") and "reference.outside" in m
+        for m in errors
+    ), errors
+
+
+def test_serving_keeps_the_last_good_pages_after_a_bad_edit(new_site, build_site):
+    root = new_site()
+    build_site(root, command="serve", shutdown=False)
+    source = root / "sops/dinas-contoh/pendaftaran.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("2022-01-03", "2022-13-03"))
+    records: list[logging.LogRecord] = []
+    rebuilt = build_site(root, command="serve", records=records)
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+    assert any(m.startswith("sops/dinas-contoh/pendaftaran.yaml:3:") for m in errors), errors
+    dates = rebuilt.content(PENDAFTARAN).find("table", cls="sopdocs-identitas").text
+    assert "3 Januari 2022" in dates
+
+
+def test_generate_writes_the_pages_as_markdown(tmp_path, new_site):
+    root = new_site()
+    out = tmp_path / "keluaran"
+    result = CliRunner().invoke(main, ["generate", str(out), "--sops", str(root / "sops")])
+    assert result.exit_code == 0, result.output
+    page = (out / "sop/dinas-contoh/pendaftaran/index.md").read_text(encoding="utf-8")
+    assert "# Pendaftaran Layanan" in page.splitlines()
+    assert '<tr id="langkah-4">' in page and "<svg" in page
+    for index in ("sop/index.md", "unit/dinas-contoh/index.md", "regulasi/index.md"):
+        assert (out / index).is_file()
+    assert (out / "assets/sopdocs/sopdocs.css").is_file()
+
+
+def test_example_catalogue_builds_without_errors(tmp_path, build_site):
+    """The repository's own site, as ``mkdocs build`` makes it (its warnings are its own)."""
+    built = build_site(REPO, site_dir=tmp_path / "site")
+    assert built.messages(logging.ERROR) == []
+    sops = sorted((REPO / "sops").rglob("*.yaml"))
+    pages = [p for p in sops if p.name != "_unit.yaml"]
+    for source in pages:
+        sop_id = source.relative_to(REPO / "sops").with_suffix("").as_posix()
+        assert (tmp_path / "site" / "sop" / sop_id / "index.html").is_file(), sop_id
