@@ -41,6 +41,8 @@ from generate import generate  # noqa: E402 (bench/ is scripts, not a package)
 
 TARGETS = {"warm/plain": 1.10, "cold/plain": 1.5, "growth": 3.3, "peak_mib": 1024}
 VARIANTS = ("plain", "warm", "cold")
+QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+"""Material's banner about MkDocs 2 would fill the log of every build."""
 RESULTS_START = "<!-- results:start -->"
 RESULTS_END = "<!-- results:end -->"
 
@@ -82,7 +84,9 @@ def measured(command: list[str], cwd: Path, log: Path) -> Run:
         out.write(f"$ {' '.join(command)}\n".encode())
         out.flush()
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=QUIET_ENV
+        )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -128,8 +132,13 @@ def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]
         stdout=subprocess.DEVNULL,
     )
     (generated / "index.md").write_text("# Katalog SOP sintetis\n", encoding="utf-8")
+    plain_config = site_config(REPO / "mkdocs.yml", plugin=False)
+    # The stylesheets the plugin would add itself; ``generate`` writes them beside the pages.
+    plain_config["extra_css"] = sorted(
+        p.relative_to(generated).as_posix() for p in generated.rglob("*.css")
+    )
     plain_yml = plain / "mkdocs.yml"
-    plain_yml.write_text(yaml.safe_dump(site_config(REPO / "mkdocs.yml", plugin=False)))
+    plain_yml.write_text(yaml.safe_dump(plain_config))
     return plugin_yml, plain_yml, counts
 
 
