@@ -1,0 +1,36 @@
+"""SOP AP flowcharts: lanes as columns, one row per step, drawn by Graphviz.
+
+``build_graph`` decides the notation, ``lay_out`` places it on the grid, ``to_dot`` writes
+it for Graphviz, and ``Renderer`` turns DOT into cached, inline-ready SVG.
+"""
+
+from __future__ import annotations
+
+from sopdocs.flowchart.dot import read_caption, to_dot
+from sopdocs.flowchart.graph import Edge, Flowchart, Node, build_graph
+from sopdocs.flowchart.layout import Layout, lay_out
+from sopdocs.flowchart.render import (
+    GraphvizMissing,
+    Renderer,
+    RenderError,
+    accessible_svg,
+    clean_svg,
+    export,
+)
+
+__all__ = [
+    "Edge",
+    "Flowchart",
+    "GraphvizMissing",
+    "Layout",
+    "Node",
+    "RenderError",
+    "Renderer",
+    "accessible_svg",
+    "build_graph",
+    "clean_svg",
+    "export",
+    "lay_out",
+    "read_caption",
+    "to_dot",
+]

@@ -1,0 +1,459 @@
+"""Where every symbol and arrow of a flowchart goes, in points (y grows downwards).
+
+An SOP AP flowchart is a table: one column per lane, one row per step. Graphviz's engines
+cannot draw that: ``dot`` reorders lane clusters, cannot let one symbol span several
+columns, and shifts columns to make room for long edges; its ``ortho`` router ignores
+ports, so the Ya and Tidak branches leave a diamond from arbitrary points. The grid itself
+is fixed, though, and with exactly one symbol per row every arrow can be routed by rules:
+
+- an arrow to the next row leaves the bottom of its symbol and enters the top of the next
+  one, straight down when they share a column, else with one elbow halfway between rows;
+- every other arrow (a loop back, a ``lanjut`` jump, a decision's second branch) leaves a
+  side of its symbol along the row's centre line, where no other symbol can be, runs up or
+  down a vertical track kept clear of symbols, labels and other tracks, and enters the
+  target's side (or its top when both sides are taken);
+- Ya / Tidak sit beside the diamond's exit, and tracks avoid them.
+
+Graphviz then only draws the result (``neato -n2``), so its measuring of text never moves a
+symbol out of its lane.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sopdocs.flowchart.graph import Edge, Flowchart, Node
+
+Point = tuple[float, float]
+Side = Literal["left", "right"]
+
+LANE_WIDTH = 115.0
+"""1.6 in: five lanes fit a landscape A4 page at full size."""
+ROW_PITCH = 64.0
+SYMBOL_SIZE = (54.0, 28.0)
+DECISION_SIZE = (66.0, 38.0)
+HEADER_FONT_SIZE = 10.0
+HEADER_LINE = 12.0
+HEADER_PADDING = 8.0
+LABEL_FONT_SIZE = 9.0
+ARROW_LENGTH = 7.0
+"""Graphviz's arrowhead (10 pt) at ``arrowsize=0.7``; a route stops this short of its tip."""
+_TRACK_STEP = 7.0
+_CLEARANCE = 9.0
+"""Distance an arrow keeps from a symbol it does not touch: more than an arrowhead."""
+_CROSSING_COST = 120.0
+_TOP_ENTRY_COST = 60.0
+_CENTRE_COST = 30.0
+_SHARED_SIDE_COST = 400.0
+_OUTER_TRACK_COST = 200.0
+_OVERLAP_COST = 500.0
+_ZONE_COST = 300.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Box:
+    """A rectangle by its centre; a diamond or capsule is drawn inside it."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def left(self) -> float:
+        return self.x - self.width / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width / 2
+
+    @property
+    def top(self) -> float:
+        return self.y - self.height / 2
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height / 2
+
+    def grown(self, margin: float) -> Box:
+        return Box(
+            x=self.x, y=self.y, width=self.width + 2 * margin, height=self.height + 2 * margin
+        )
+
+    def hits_vertical(self, x: float, y1: float, y2: float) -> bool:
+        low, high = min(y1, y2), max(y1, y2)
+        return self.left < x < self.right and low < self.bottom and self.top < high
+
+    def hits_horizontal(self, y: float, x1: float, x2: float) -> bool:
+        low, high = min(x1, x2), max(x1, x2)
+        return self.top < y < self.bottom and low < self.right and self.left < high
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Route:
+    """An arrow as a polyline from its source's border to its arrowhead's tip."""
+
+    edge: Edge
+    points: tuple[Point, ...]
+    label: Box | None = None
+    """Where the branch label (Ya / Tidak) is written."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Layout:
+    """Every position of one flowchart."""
+
+    width: float
+    height: float
+    header_lines: tuple[tuple[str, ...], ...]
+    """Each lane's name, wrapped to fit its column."""
+    headers: tuple[Box, ...]
+    columns: tuple[Box, ...]
+    """Each lane's column below its header."""
+    symbols: tuple[Box, ...]
+    """One per node, in node order."""
+    routes: tuple[Route, ...]
+    """One per edge, in edge order."""
+
+
+def lay_out(flowchart: Flowchart) -> Layout:
+    """Place the lanes, the symbols and the arrows of ``flowchart`` on its grid."""
+    header_lines = tuple(wrap(lane, LANE_WIDTH - 2 * HEADER_PADDING) for lane in flowchart.lanes)
+    header_height = max((len(lines) for lines in header_lines), default=1) * HEADER_LINE
+    header_height += 2 * HEADER_PADDING
+    height = header_height + ROW_PITCH * len(flowchart.nodes)
+    width = LANE_WIDTH * len(flowchart.lanes)
+    headers = tuple(
+        Box(x=(i + 0.5) * LANE_WIDTH, y=header_height / 2, width=LANE_WIDTH, height=header_height)
+        for i in range(len(flowchart.lanes))
+    )
+    body = height - header_height
+    columns = tuple(
+        Box(x=header.x, y=header_height + body / 2, width=LANE_WIDTH, height=body)
+        for header in headers
+    )
+    symbols = tuple(_symbol(node, header_height) for node in flowchart.nodes)
+    router = _Router(flowchart, symbols, width)
+    return Layout(
+        width=width,
+        height=height,
+        header_lines=header_lines,
+        headers=headers,
+        columns=columns,
+        symbols=symbols,
+        routes=router.route_all(),
+    )
+
+
+def _symbol(node: Node, header_height: float) -> Box:
+    first, last = node.lane_span
+    width, height = DECISION_SIZE if node.shape == "decision" else SYMBOL_SIZE
+    return Box(
+        x=(first + last + 1) / 2 * LANE_WIDTH,
+        y=header_height + (node.row + 0.5) * ROW_PITCH,
+        width=width + (last - first) * LANE_WIDTH,
+        height=height,
+    )
+
+
+class _Router:
+    """Routes a flowchart's arrows one by one, each keeping clear of those already placed."""
+
+    def __init__(self, flowchart: Flowchart, symbols: tuple[Box, ...], width: float):
+        self.flowchart = flowchart
+        self.width = width
+        self.nodes = {node.step: node for node in flowchart.nodes}
+        self.boxes = {node.step: box for node, box in zip(flowchart.nodes, symbols, strict=True)}
+        self.symbols = [box.grown(_CLEARANCE) for box in symbols]
+        self.labels: list[Box] = []
+        self.segments: list[tuple[Point, Point]] = []
+        self.targets: list[int] = []
+        """The step each of ``segments`` leads to: arrows into one step may merge."""
+        self.sides: dict[tuple[int, Side], Literal["in", "out"]] = {}
+        self.exits = Counter(edge.source for edge in flowchart.edges if edge.kind != "next")
+        """Side exits each step still needs: an arrow must not take the last free side."""
+        self.zones = {
+            step: self._label_zones(self.boxes[step])
+            for step in self.exits
+            if self.nodes[step].shape == "decision"
+        }
+        """Beside each decision's side vertices, where its Ya / Tidak will be written."""
+        inner = _frange(_TRACK_STEP, width - _TRACK_STEP / 2, _TRACK_STEP)
+        outer = [-_TRACK_STEP * k for k in range(1, 5)] + [
+            width + _TRACK_STEP * k for k in range(1, 5)
+        ]
+        self.tracks = {x: _track_cost(x, width) for x in inner + outer if x % LANE_WIDTH}
+        """Where vertical runs may go, every few points across the lanes and outside, with
+        what running there costs."""
+
+    @staticmethod
+    def _label_zones(box: Box) -> list[Box]:
+        width = text_width("Tidak", LABEL_FONT_SIZE) + 6
+        return [
+            Box(x=box.left - width / 2, y=box.y, width=width, height=2 * LABEL_FONT_SIZE + 6),
+            Box(x=box.right + width / 2, y=box.y, width=width, height=2 * LABEL_FONT_SIZE + 6),
+        ]
+
+    def route_all(self) -> tuple[Route, ...]:
+        routes: dict[Edge, Route] = {}
+        # Arrows to the next row first: their shape is fixed, and the others must avoid them.
+        for edge in self.flowchart.edges:
+            if edge.kind == "next":
+                routes[edge] = self._place(self._next(edge))
+        others = [edge for edge in self.flowchart.edges if edge.kind != "next"]
+        # Short loops first, so that they nest inside long ones instead of crossing them.
+        for edge in sorted(others, key=lambda e: (abs(e.target - e.source), e.source, e.target)):
+            routes[edge] = self._place(self._around(edge))
+        return tuple(routes[edge] for edge in self.flowchart.edges)
+
+    def _place(self, route: Route) -> Route:
+        for segment in pairwise(route.points):
+            self.segments.append(segment)
+            self.targets.append(route.edge.target)
+        if route.label is not None:
+            self.labels.append(route.label.grown(1))
+        return route
+
+    def _runs_along(self, a: Point, b: Point, target: int) -> int:
+        """How many placed segments run on top of segment ``a``-``b`` (merging ones do not)."""
+        close = _TRACK_STEP / 2
+        count = 0
+        for (c, d), other in zip(self.segments, self.targets, strict=True):
+            if other == target:
+                continue
+            if a[1] == b[1] and c[1] == d[1] and abs(a[1] - c[1]) < close:
+                count += _overlap(a[0], b[0], c[0], d[0])
+            elif a[0] == b[0] and c[0] == d[0] and abs(a[0] - c[0]) < close:
+                count += _overlap(a[1], b[1], c[1], d[1])
+        return count
+
+    def _ports(self, step: int) -> tuple[float, float]:
+        """The x range where an arrow may meet the symbol's top or bottom."""
+        box, node = self.boxes[step], self.nodes[step]
+        first, last = node.lane_span
+        if node.shape == "decision" or first == last:
+            return box.x, box.x
+        return (first + 0.5) * LANE_WIDTH, (last + 0.5) * LANE_WIDTH
+
+    def _next(self, edge: Edge) -> Route:
+        source, target = self.boxes[edge.source], self.boxes[edge.target]
+        (s_low, s_high), (t_low, t_high) = self._ports(edge.source), self._ports(edge.target)
+        low, high = max(s_low, t_low), min(s_high, t_high)
+        if low <= high:
+            x = (low + high) / 2
+            points: list[Point] = [(x, source.bottom), (x, target.top)]
+            turn = 0.0
+        else:
+            x1 = min(max(target.x, s_low), s_high)
+            x2 = min(max(x1, t_low), t_high)
+            middle = (source.y + target.y) / 2
+            points = [(x1, source.bottom), (x1, middle), (x2, middle), (x2, target.top)]
+            turn = x2 - x1
+        label = None
+        if edge.label is not None:
+            width = text_width(edge.label, LABEL_FONT_SIZE) + 2
+            # Beside the line just under the vertex, on the side the elbow does not turn to.
+            x = points[0][0] - 3 - width / 2 if turn > 0 else points[0][0] + 3 + width / 2
+            label = Box(x=x, y=source.bottom + 7, width=width, height=LABEL_FONT_SIZE + 2)
+        return Route(edge=edge, points=_arrow(points), label=label)
+
+    def _around(self, edge: Edge) -> Route:
+        # Cheapest first by the cost known without looking at other arrows (length and
+        # fixed penalties); penalties only add, so the search stops once no cheaper is left.
+        options = sorted(self._options(edge))
+        best: tuple[float, Route, Side, Side | None] | None = None
+        for bound, exit_index, track, entry_index in options:
+            if best is not None and bound >= best[0]:
+                break
+            exit_side, entry = _SIDES[exit_index], (*_SIDES, None)[entry_index]
+            points = self._points(edge, exit_side, track, entry)
+            limit = math.inf if best is None else best[0]
+            scored = self._score(edge, exit_side, points, bound, limit)
+            if scored is not None:
+                best = (*scored, exit_side, entry)
+        if best is None:
+            # Cannot happen: an outer track into the top of the target is always clear.
+            raise RuntimeError(f"no route for {edge}")
+        _, route, exit_side, entry = best
+        self.sides[(edge.source, exit_side)] = "out"
+        self.exits[edge.source] -= 1
+        if entry is not None:
+            self.sides[(edge.target, entry)] = "in"
+        return route
+
+    def _options(self, edge: Edge) -> Iterator[tuple[float, int, float, int]]:
+        """Every (cost by itself, exit side, track, entry) that can join the two symbols:
+        out of a side, along a vertical track, into a side or (entry None) the top."""
+        source, target = self.boxes[edge.source], self.boxes[edge.target]
+        above = (target.y - ROW_PITCH / 2 + target.top) / 2
+        entries: list[tuple[int, float | None, float]] = [
+            (2, None, _TOP_ENTRY_COST + abs(above - source.y) + target.top - above)
+        ]
+        for index, entry in enumerate(_SIDES):
+            if edge.source == edge.target or self.sides.get((edge.target, entry), "in") != "in":
+                continue
+            cost = abs(target.y - source.y)
+            free = sum((edge.target, side) not in self.sides for side in _SIDES if side != entry)
+            if (edge.target, entry) not in self.sides and free < self.exits[edge.target]:
+                cost += _SHARED_SIDE_COST
+            entries.append((index, target.left if entry == "left" else target.right, cost))
+        for exit_index, exit_side in enumerate(_SIDES):
+            used = self.sides.get((edge.source, exit_side))
+            if used == "out":
+                continue
+            start = source.left if exit_side == "left" else source.right
+            exit_cost = _SHARED_SIDE_COST if used == "in" else 0.0
+            for track, track_cost in self.tracks.items():
+                if (track >= start) if exit_side == "left" else (track <= start):
+                    continue
+                base = exit_cost + track_cost + abs(track - start)
+                for entry_index, end, cost in entries:
+                    if end is None:
+                        yield base + cost + abs(target.x - track), exit_index, track, entry_index
+                    elif (track < end) if entry_index == 0 else (track > end):
+                        yield base + cost + abs(end - track), exit_index, track, entry_index
+
+    def _points(self, edge: Edge, exit_side: Side, track: float, entry: Side | None) -> list[Point]:
+        source, target = self.boxes[edge.source], self.boxes[edge.target]
+        start = (source.left, source.y) if exit_side == "left" else (source.right, source.y)
+        if entry is None:
+            above = (target.y - ROW_PITCH / 2 + target.top) / 2
+            return [
+                start,
+                (track, source.y),
+                (track, above),
+                (target.x, above),
+                (target.x, target.top),
+            ]
+        end = (target.left, target.y) if entry == "left" else (target.right, target.y)
+        return [start, (track, source.y), (track, target.y), end]
+
+    def _score(
+        self, edge: Edge, exit_side: Side, points: list[Point], cost: float, limit: float
+    ) -> tuple[float, Route] | None:
+        """``cost`` plus penalties for what makes the route harder to read (crossings, lines
+        on top of others, labels crossed); None when it runs through a symbol or costs
+        ``limit`` or more."""
+        (x, y1), (_, y2) = points[1], points[2]
+        if any(box.hits_vertical(x, y1, y2) for box in self.symbols):
+            return None
+        label = None
+        if edge.label is not None:
+            label = self._side_label(edge.label, points[0], exit_side, going_up=y2 < y1)
+            cost += _OVERLAP_COST * sum(_crosses_box(label, a, b) for a, b in self.segments)
+        zones = [
+            zone
+            for step, boxes in self.zones.items()
+            if step not in (edge.source, edge.target)
+            for zone in boxes
+        ]
+        for a, b in pairwise(points):
+            cost += _OVERLAP_COST * sum(_crosses_box(box, a, b) for box in self.labels)
+            cost += _ZONE_COST * sum(_crosses_box(zone, a, b) for zone in zones)
+            if cost >= limit:
+                return None
+            cost += _OVERLAP_COST * self._runs_along(a, b, edge.target)
+            cost += _CROSSING_COST * sum(_crosses((a, b), other) for other in self.segments)
+            if cost >= limit:
+                return None
+        return cost, Route(edge=edge, points=_arrow(points), label=label)
+
+    @staticmethod
+    def _side_label(text: str, start: Point, side: Side, *, going_up: bool) -> Box:
+        width = text_width(text, LABEL_FONT_SIZE) + 2
+        x = start[0] - 3 - width / 2 if side == "left" else start[0] + 3 + width / 2
+        # On the side of the line the track does not turn to.
+        y = start[1] + 7 if going_up else start[1] - 7
+        return Box(x=x, y=y, width=width, height=LABEL_FONT_SIZE + 2)
+
+
+_SIDES: tuple[Side, Side] = ("left", "right")
+
+
+def _track_cost(x: float, width: float) -> float:
+    if not 0 < x < width:
+        return _OUTER_TRACK_COST
+    lane_centre = (x // LANE_WIDTH + 0.5) * LANE_WIDTH
+    # A track down the middle of a lane would read as an arrow into its symbols.
+    return _CENTRE_COST if abs(x - lane_centre) < LANE_WIDTH / 5 else 0.0
+
+
+def _frange(start: float, stop: float, step: float) -> list[float]:
+    return [start + i * step for i in range(int((stop - start) / step) + 1)]
+
+
+def _overlap(a1: float, a2: float, b1: float, b2: float) -> bool:
+    return min(a1, a2) < max(b1, b2) + 4 and min(b1, b2) < max(a1, a2) + 4
+
+
+def _crosses(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
+    """Whether a horizontal and a vertical segment cross at an interior point."""
+    (a, b), (c, d) = s, t
+    if a[1] == b[1] and c[0] == d[0]:
+        (a, b), (c, d) = (c, d), (a, b)
+    if not (a[0] == b[0] and c[1] == d[1]):
+        return False
+    x, y = a[0], c[1]
+    return min(c[0], d[0]) < x < max(c[0], d[0]) and min(a[1], b[1]) < y < max(a[1], b[1])
+
+
+def _crosses_box(box: Box, a: Point, b: Point) -> bool:
+    if a[0] == b[0]:
+        return box.hits_vertical(a[0], a[1], b[1])
+    return box.hits_horizontal(a[1], a[0], b[0])
+
+
+def _arrow(points: list[Point]) -> tuple[Point, ...]:
+    """Drop repeated points, so that every segment has a direction."""
+    kept = [points[0]]
+    for point in points[1:]:
+        if point != kept[-1]:
+            kept.append(point)
+    return tuple(kept)
+
+
+# Helvetica's advance widths (per 1000 em) for printable ASCII, space to tilde: Graphviz
+# asks for Helvetica, and its usual stand-ins (Arial, Liberation Sans) share these metrics.
+_HELVETICA = """
+278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556
+556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778
+667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 556 278 556
+556 222 222 500 222 833 556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584
+"""
+_WIDTHS = dict(zip(map(chr, range(32, 127)), map(int, _HELVETICA.split()), strict=True))
+
+
+def text_width(text: str, size: float) -> float:
+    """Estimated width of ``text`` in points, 12 % wide, for fonts a little wider than Arial."""
+    return sum(_WIDTHS.get(char, 600) for char in text) * size / 1000 * 1.12
+
+
+def wrap(text: str, width: float, size: float = HEADER_FONT_SIZE) -> tuple[str, ...]:
+    """Break ``text`` into lines no wider than ``width`` points, between words when possible."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if text_width(candidate, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while text_width(line, size) > width and len(line) > 1:
+                # A word wider than the column (a long code or URL) is cut where it overflows.
+                cut = 1
+                while cut < len(line) - 1 and text_width(line[: cut + 1], size) <= width:
+                    cut += 1
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+    return tuple(lines)
