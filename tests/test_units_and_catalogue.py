@@ -139,7 +139,8 @@ def test_an_outside_keterkaitan_is_a_warning_and_an_unresolved_sop_ref_an_error(
     files["sops/b.yaml"] += "  - {sop: tidak-ada}\n"
     write_files(tmp_path, files)
     issues = analyse(tmp_path / "sops").issues
+    lines = files["sops/b.yaml"].splitlines()
     assert [(i.code, i.severity.value, i.location.line) for i in issues] == [
-        ("reference.outside", "warning", 24),
-        ("reference.unresolved", "error", 25),
+        ("reference.outside", "warning", lines.index("  - SOP Di Luar") + 1),
+        ("reference.unresolved", "error", lines.index("  - {sop: tidak-ada}") + 1),
     ]

@@ -45,6 +45,11 @@ def structural_issues(data: YamlMap, schema_name: str = SOP_SCHEMA) -> list[Issu
     return issues
 
 
+def _suggestion(key: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _type_of(value: object) -> str:
     if isinstance(value, bool):
         return "boolean"
@@ -119,11 +124,9 @@ def _translate(err: ValidationError, root: YamlMap) -> list[Issue]:
         for key in value:
             if key in allowed:
                 continue
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = _suggestion(key, allowed)
             hint = (
-                f"maksud Anda '{close[0]}'?"
-                if close
-                else "kunci yang dikenal: " + ", ".join(allowed)
+                f"maksud Anda '{close}'?" if close else "kunci yang dikenal: " + ", ".join(allowed)
             )
             where = (
                 value.key_locations.get(key, location) if isinstance(value, YamlMap) else location
@@ -132,6 +135,11 @@ def _translate(err: ValidationError, root: YamlMap) -> list[Issue]:
         return issues
     if kind == "required":
         missing = err.message.split("'")[1] if "'" in err.message else str(err.validator_value)
+        allowed = list(err.schema.get("properties", {}))
+        if isinstance(value, dict) and any(
+            _suggestion(key, allowed) == missing for key in value if key not in allowed
+        ):
+            return []  # `nomer:` is one mistake, reported as the typo it is
         hint = f"tambahkan `{missing}: ...`"
         if not path and missing in ("instansi", "disahkan_oleh"):
             hint += " (atau tuliskan sekali di _unit.yaml folder ini)"
