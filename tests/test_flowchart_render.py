@@ -225,9 +225,7 @@ def test_a_graph_dot_rejects_is_reported_with_dots_message(sops):
         Renderer(cache_dir=None, jobs=1).render_many([good, "digraph { a -> }\n", good + " "])
 
 
-@pytest.mark.parametrize(
-    ("fmt", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("svg", b"<?xml")]
-)
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("svg", b"<?xml")])
 def test_export_writes_a_standalone_file(tmp_path: Path, sops, fmt, magic):
     path = tmp_path / f"diagram.{fmt}"
     export(sops["busy"], path, fmt)
@@ -237,6 +235,8 @@ def test_export_writes_a_standalone_file(tmp_path: Path, sops, fmt, magic):
 def test_exported_png_is_printable_at_200_dpi(tmp_path: Path, sops):
     path = tmp_path / "diagram.png"
     export(sops["busy"], path, "png")
-    width = int.from_bytes(path.read_bytes()[16:20], "big")
+    data = path.read_bytes()
+    assert data.startswith(b"\x89PNG")
+    width = int.from_bytes(data[16:20], "big")
     expected = lay_out(build_graph(sops["busy"])).width / 72 * 200
     assert expected <= width < expected * 1.1
