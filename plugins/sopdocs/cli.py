@@ -146,7 +146,7 @@ def graph(file: Path, output: Path | None) -> None:
         sys.exit(1)
     try:
         flowchart.export(sop, output, fmt)
-    except flowchart.GraphvizMissing as exc:
+    except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
         raise click.ClickException(str(exc)) from exc
     _console(stderr=True).print(f"{output}: diagram alir '{sop.nama}'")
 
@@ -177,7 +177,7 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
         sys.exit(1)
     try:
         diagrams = pages.render_diagrams(result.index, flowchart.Renderer())
-    except flowchart.GraphvizMissing as exc:
+    except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
         _console(stderr=True).print(f"peringatan: diagram alir tidak dibuat: {exc}")
         diagrams = {}
     site_pages = pages.build_pages(
