@@ -41,8 +41,9 @@ from generate import generate  # noqa: E402 (bench/ is scripts, not a package)
 
 TARGETS = {"warm/plain": 1.10, "cold/plain": 1.5, "growth": 3.3, "peak_mib": 1024}
 VARIANTS = ("plain", "warm", "cold")
-QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-"""Material's banner about MkDocs 2 would fill the log of every build."""
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+"""Every measured process's environment: without Material's banner about MkDocs 2, which
+would fill the log, and with the code snapshot first on the path (see ``snapshot``)."""
 RESULTS_START = "<!-- results:start -->"
 RESULTS_END = "<!-- results:end -->"
 
@@ -84,9 +85,7 @@ def measured(command: list[str], cwd: Path, log: Path) -> Run:
         out.write(f"$ {' '.join(command)}\n".encode())
         out.flush()
         start = time.perf_counter()
-        process = subprocess.Popen(
-            command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=QUIET_ENV
-        )
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=ENV)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -111,6 +110,36 @@ def site_config(repo_config: Path, *, plugin: bool) -> dict[str, object]:
     return config
 
 
+def snapshot(out: Path) -> str:
+    """Freeze sopdocs' code for this run in ``out/code``; returns the revision it came from.
+
+    The repository is being worked on while the bench runs for many minutes, and the parsed-SOP
+    cache is keyed by a fingerprint of the code: a file saved mid-run would turn every warm
+    build into a cold one. Builds import this copy instead (``PYTHONPATH`` comes before the
+    editable install's finder), with the templates where the installed package has them.
+    """
+    code = out / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    junk = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "plugins" / "sopdocs", code / "sopdocs", ignore=junk)
+    shutil.copytree(REPO / "templates", code / "sopdocs" / "templates", ignore=junk)
+    ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))
+    sys.path.insert(0, str(code))
+    where = subprocess.run(
+        [sys.executable, "-c", "import sopdocs.templates as t; print(t.__file__)"],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if not where.startswith(str(code)):
+        raise SystemExit(f"the code snapshot is not the one imported: {where}")
+    described = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=REPO, capture_output=True, text=True
+    )
+    return described.stdout.strip() or "?"
+
+
 def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]]:
     """Generate the catalogue; write the plugin site and the plain site beside it."""
     root = out / f"katalog-{size}"
@@ -126,13 +155,17 @@ def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]
     plain.mkdir()
     generated = plain / "docs"
     subprocess.run(
-        ["sopdocs", "generate", str(generated), "--sops", str(root / "sops")],
+        [sys.executable, "-m", "sopdocs", "generate", str(generated), "--sops", "sops"],
         check=True,
         cwd=root,
+        env=ENV,
         stdout=subprocess.DEVNULL,
     )
     (generated / "index.md").write_text("# Katalog SOP sintetis\n", encoding="utf-8")
     plain_config = site_config(REPO / "mkdocs.yml", plugin=False)
+    # The plugin's nav: units and indexes, not every SOP page. Without it MkDocs would put all
+    # pages in the nav, and Material renders the nav on every page: quadratic, and unfair.
+    plain_config["nav"] = ["index.md", *_catalogue_nav(root / "sops")]
     # The stylesheets the plugin would add itself; ``generate`` writes them beside the pages.
     plain_config["extra_css"] = sorted(
         p.relative_to(generated).as_posix() for p in generated.rglob("*.css")
@@ -140,6 +173,13 @@ def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]
     plain_yml = plain / "mkdocs.yml"
     plain_yml.write_text(yaml.safe_dump(plain_config))
     return plugin_yml, plain_yml, counts
+
+
+def _catalogue_nav(sops: Path) -> list[object]:
+    from sopdocs.catalogue import analyse  # the snapshot's, imported once it is on the path
+    from sopdocs.pages import catalogue_nav
+
+    return catalogue_nav(analyse(sops).index)
 
 
 def build(config: Path, log: Path) -> Run:
@@ -175,7 +215,7 @@ def bench(sizes: list[int], repeat: int, out: Path, seed: int) -> list[SizeResul
                 run = build(plain_yml if variant == "plain" else plugin_yml, log)
                 results[size].runs[variant].append(run)
                 _say(f"  rep {rep + 1} {size:>5} {variant:<5} {run.seconds:7.2f} s")
-            check = ["sopdocs", "check", "sops"]
+            check = [sys.executable, "-m", "sopdocs", "check", "sops"]
             results[size].check.append(measured(check, plugin_yml.parent, log))
     return [results[size] for size in sizes]
 
@@ -268,12 +308,15 @@ def main() -> None:
     parser.add_argument("--readme", action="store_true", help="write the table to README.md")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    results = bench(sizes, args.repeat, args.out.resolve(), args.seed)
-    info = machine()
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    revision = snapshot(out)
+    results = bench(sizes, args.repeat, out, args.seed)
+    info = {**machine(), "sopdocs": revision}
     text = table(results, args.repeat, info)
     print(text)
     raw = {"machine": info, "repeat": args.repeat, "results": [asdict(r) for r in results]}
-    (args.out / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    (out / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
     if args.readme:
         update_readme(HERE / "README.md", text)
 
