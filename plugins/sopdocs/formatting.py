@@ -87,7 +87,8 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _NULL = "tag:yaml.org,2002:null"
 
-_NON_PRINTABLE = re.compile("[^\t\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NON_PRINTABLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters written only as escapes: control characters, and the line breaks of YAML 1.1."""
 _SIMPLE_PLAIN = re.compile(r"[^\W_][\w .,/()-]*[\w.)]|[^\W_]", re.UNICODE)
 """Text that is plainly safe unquoted in a block (still checked against the resolvers)."""
 
@@ -97,7 +98,7 @@ _RESOLVERS = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FormatResult:
-    """One file's canonical text, or why it cannot be had; ``issues`` never leave it half-done."""
+    """One file's canonical text, or the issues that kept the file as it was."""
 
     path: Path
     original: str | None
@@ -135,7 +136,7 @@ class FormatResult:
 
 
 class Unsupported(Exception):
-    """A YAML feature the emitter does not write (anchors, tags, complex keys)."""
+    """A YAML feature the emitter does not write (aliases, tags, complex keys)."""
 
     def __init__(self, message: str, node: Node) -> None:
         super().__init__(message)
@@ -155,16 +156,12 @@ def format_file(path: Path) -> FormatResult:
 
 def format_text(text: str, source: str = "<teks>") -> tuple[str | None, list[Issue]]:
     """The canonical form of ``text``, or ``(None, issues)`` when it must be left as it is."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads all three alike
     _, problems = parse(text, source)
     blocking = [i for i in problems if i.code in ("yaml.syntax", "yaml.duplicate-key")]
     if blocking:
         return None, blocking
-    try:
-        node = _compose(text)
-    except YAMLError as exc:  # the C parser read it; ruamel's own parser did not
-        return None, [
-            error("yaml.syntax", f"YAML tidak dapat dibaca: {exc}", Location(path=source))
-        ]
+    node = _compose(text)  # the parser that just read it: cannot fail now
     if node is None:
         return text, []  # empty or comments only: nothing to order
     try:
@@ -175,7 +172,7 @@ def format_text(text: str, source: str = "<teks>") -> tuple[str | None, list[Iss
         return None, [
             warning("fmt.unsupported", f"berkas tidak dirapikan: {exc}", where, _UNSUPPORTED_HINT)
         ]
-    problem = difference(text, formatted)
+    problem = difference(text, formatted) if formatted != text else None
     if problem:
         return None, [
             error(
@@ -188,7 +185,7 @@ def format_text(text: str, source: str = "<teks>") -> tuple[str | None, list[Iss
     return formatted, []
 
 
-_UNSUPPORTED_HINT = "tulis nilainya langsung tanpa &anchor, *alias atau !tag, lalu jalankan lagi"
+_UNSUPPORTED_HINT = "tulis nilainya langsung, tanpa &anchor/*alias atau !tag, lalu jalankan lagi"
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -267,7 +264,7 @@ def _scalars(node: Node) -> Iterator[ScalarNode]:
 
 def _comment_lines(text: str, root: Node) -> list[_Line]:
     """Every comment and blank line, found by skipping the text that scalars cover."""
-    spans = sorted((s.start_mark.index, s.end_mark.index) for s in _scalars(root))
+    spans = sorted(_span(text, s) for s in _scalars(root))
     starts = [start for start, _ in spans]
 
     def inside(index: int) -> bool:
@@ -291,13 +288,22 @@ def _comment_lines(text: str, root: Node) -> list[_Line]:
     return found
 
 
-def _last_line(node: Node) -> int:
-    """The line where a scalar or a ``[...]``/``{...}`` ends."""
-    end = node.end_mark
-    # A block scalar ends at the start of the line after its text.
-    if isinstance(node, ScalarNode) and node.style in ("|", ">") and end.column == 0:
-        return int(end.line) - 1
-    return int(end.line)
+def _span(text: str, node: ScalarNode) -> tuple[int, int]:
+    """Where a scalar's text is, as a range of indices into ``text``.
+
+    A block scalar's text starts below its ``|`` line (a comment may end that line) and ends
+    with its last line; blank lines after it are the author's spacing, not text, unless
+    ``|+`` keeps them.
+    """
+    start, end = node.start_mark.index, node.end_mark.index
+    if node.style not in ("|", ">"):
+        return start, end
+    start = text.find("\n", start) + 1 or end
+    last = start + len(text[start:end].rstrip())
+    kept = max(0, len(node.value) - len(node.value.rstrip("\n")) - 1)
+    for _ in range(kept + 1):
+        last = text.find("\n", last) + 1 or len(text)
+    return start, min(max(last, start), end)
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -308,6 +314,9 @@ class _Emitter:
 
     def __init__(self, text: str, root: Node) -> None:
         self.root = root
+        # Lines are counted here, not taken from the parser's marks: libyaml also breaks
+        # lines at U+0085 and U+2028, which text pasted from documents may hold.
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.lines = _comment_lines(text, root)
         self.comment_indices = sorted(c.index for c in self.lines if c.text)
         self.leading: dict[int, list[str]] = {}
@@ -339,14 +348,19 @@ class _Emitter:
 
     def _entry(self, owner: Node, start: Node, value: Node, depth: int) -> _Entry:
         block = isinstance(value, (MappingNode, SequenceNode)) and not self._keeps_flow(value)
-        first_line = start.start_mark.line
+        first_line = self._line_of(start.start_mark.index)
+        # A scalar's or [...]'s last character (a block scalar's end is the next line's start).
+        end = max(value.start_mark.index, value.end_mark.index - 1)
         return _Entry(
             node_id=id(owner),
             start=start.start_mark.index,
             first_line=first_line,
-            last_line=first_line if block else _last_line(value),
+            last_line=first_line if block else self._line_of(end),
             depth=depth,
         )
+
+    def _line_of(self, index: int) -> int:
+        return bisect.bisect_right(self.line_starts, index) - 1
 
     def _attach(self, entries: list[_Entry]) -> None:
         starts = [e.start for e in entries]
@@ -384,8 +398,8 @@ class _Emitter:
         )
 
     def _check_supported(self, node: Node, seen: set[int]) -> None:
-        if id(node) in seen or getattr(node, "anchor", None):
-            raise Unsupported("anchor (&) atau alias (*) YAML", node)
+        if id(node) in seen:  # the parser hands out one node for an anchor and its aliases
+            raise Unsupported("alias YAML (*nama)", node)
         seen.add(id(node))
         tag = _tag(node)
         if isinstance(node, MappingNode):
@@ -407,14 +421,20 @@ class _Emitter:
     # Emitting.
 
     def document(self) -> str:
-        out = _strip_blank(self.head)
+        head = _collapse_blank(self.head)
         if isinstance(self.root, ScalarNode):
-            out.append(_single_line(self.root, flow=False) or json.dumps(self.root.value))
+            body = [_single_line(self.root, flow=False) or json.dumps(self.root.value)]
         else:
-            out.extend(self._block(self.root, 0, ()))
-        out.extend(_strip_blank(self.tail, trailing_only=True))
-        while out and out[-1] == "":
-            out.pop()
+            body = self._block(self.root, 0, ())
+        tail = _collapse_blank(self.tail)
+        while tail and not tail[-1]:
+            tail.pop()
+        if head and not head[-1] and body and not body[0]:
+            body = body[1:]
+        # Blank lines inside a ``|`` text are its content: only comment lines are tidied.
+        out = [*head, *body, *tail]
+        while out and not out[0]:
+            out.pop(0)
         return "\n".join(out) + "\n"
 
     def _block(self, node: Node, indent: int, path: tuple[str | int, ...]) -> list[str]:
@@ -514,14 +534,6 @@ def _collapse_blank(lines: list[str]) -> list[str]:
     return [text for i, text in enumerate(lines) if text or i == 0 or lines[i - 1]]
 
 
-def _strip_blank(lines: list[str], trailing_only: bool = False) -> list[str]:
-    lines = _collapse_blank(lines)
-    if not trailing_only:
-        while lines and not lines[0]:
-            lines = lines[1:]
-    return lines
-
-
 def _with_eol(line: str, eol: str | None) -> str:
     return f"{line}  {eol}" if eol else line
 
@@ -590,8 +602,13 @@ def _reads_as(sample: str, value: str) -> bool:
 
 
 def _block_ok(value: str) -> bool:
+    """May ``value`` be a ``|`` block? Only plain paragraphs: no line begins with white space."""
     body = value.rstrip("\n")
-    return bool(body.strip()) and "\r" not in value and not _NON_PRINTABLE.search(value)
+    return (
+        bool(body.strip())
+        and not _NON_PRINTABLE.search(value)
+        and all(line == line.lstrip() for line in body.split("\n"))
+    )
 
 
 def _block_scalar(node: ScalarNode, indent: int) -> tuple[str, list[str]]:
@@ -601,11 +618,9 @@ def _block_scalar(node: ScalarNode, indent: int) -> tuple[str, list[str]]:
     trailing = len(value) - len(body)
     chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
     lines = body.split("\n")
-    first = next(line for line in lines if line.strip())
-    marker = ">" if node.style == ">" and len(lines) == 1 and first == first.lstrip() else "|"
-    indicator = str(INDENT) if first.startswith(" ") else ""
+    marker = ">" if node.style == ">" and len(lines) == 1 else "|"
     text = [" " * indent + line if line else "" for line in lines]
-    return marker + indicator + chomp, text + [""] * (trailing - 1)
+    return marker + chomp, text + [""] * (trailing - 1)
 
 
 def _key_text(node: ScalarNode, flow: bool = False) -> str:
