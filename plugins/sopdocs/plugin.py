@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -28,6 +29,7 @@ from sopdocs.pages import (
     build_pages,
     catalogue_nav,
     render_diagrams,
+    sop_page,
 )
 from sopdocs.render import Templates
 
@@ -40,8 +42,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.sopdocs")
 
-NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
-"""SOP and regulation pages: built and searchable, reached from the index pages."""
+DIAGRAM_SLOT = "<!-- sopdocs:flowchart -->"
+"""Where a page's flowchart goes, replaced after MkDocs has rendered the page."""
 
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 """What the generated pages are written for: heading classes, headings inside the form."""
@@ -66,7 +68,8 @@ class SopdocsPluginConfig(Config):
 class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def __init__(self) -> None:
         self._serving = False
-        self._last_good: tuple[Analysis, list[SitePage]] | None = None
+        self._build: _Build | None = None
+        self._last_good: _Build | None = None
         """What the last error-free build showed, for ``mkdocs serve`` to keep after a bad edit."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -89,11 +92,11 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        analysis, pages = self._site(config)
+        self._build = site = self._site(config)
         for path in STYLESHEETS:
             files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
-        in_nav = _nav_paths(catalogue_nav(analysis.index))
-        for page in pages:
+        in_nav = _nav_paths(catalogue_nav(site.analysis.index))
+        for page in site.pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info("%s: halaman tulisan tangan dipakai, bukan yang dibuat sopdocs", page.path)
                 continue
@@ -112,7 +115,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 key=lambda f: (f.src_uri.count("/"), f.name != "index", f.src_uri),
             )
             config.nav = nest_paths(f.src_uri for f in documentation) + catalogue_nav(
-                analysis.index
+                site.analysis.index
             )
         return files
 
@@ -126,6 +129,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             page.meta["title"] = page.title
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Flowcharts go in last: Markdown's and the search index's HTML parsers would
+        # otherwise walk every element of every SVG, a third of a large catalogue's build.
+        svg = self._build.svgs.get(page.file.src_uri) if self._build else None
+        return output.replace(DIAGRAM_SLOT, svg, 1) if svg else output
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
     ) -> LiveReloadServer | None:
@@ -135,7 +144,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 server.watch(str(folder))
         return server
 
-    def _site(self, config: MkDocsConfig) -> tuple[Analysis, list[SitePage]]:
+    def _site(self, config: MkDocsConfig) -> _Build:
         """Analyse, report, and build every page; or keep the last good ones while serving."""
         analysis = analyse(
             self._path(config, self.config.sops_dir),
@@ -150,15 +159,17 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if errors and self._last_good is not None:
             log.warning("sopdocs: perbaiki galat di atas; halaman SOP terakhir yang benar tetap")
             return self._last_good
+        svgs = self._diagrams(analysis, config)
         pages = build_pages(
             analysis.index,
             templates=self._templates(config),
-            diagrams=self._diagrams(analysis, config),
+            diagrams=dict.fromkeys(svgs, DIAGRAM_SLOT),
             directory_urls=config.use_directory_urls,
         )
+        site = _Build(analysis, pages, {sop_page(sop_id): svg for sop_id, svg in svgs.items()})
         if not errors:
-            self._last_good = (analysis, pages)
-        return analysis, pages
+            self._last_good = site
+        return site
 
     def _diagrams(self, analysis: Analysis, config: MkDocsConfig) -> dict[str, str]:
         """Every flowchart in one batch through the cache; none, with a warning, without dot."""
@@ -176,6 +187,15 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     @staticmethod
     def _path(config: MkDocsConfig, value: str) -> Path:
         return Path(config.config_file_path or ".").parent / value
+
+
+@dataclass(frozen=True, slots=True)
+class _Build:
+    """One build's catalogue: its analysis, its pages, and their flowcharts by page path."""
+
+    analysis: Analysis
+    pages: list[SitePage]
+    svgs: dict[str, str]
 
 
 def _asset_uri(path: Path) -> str:

@@ -77,9 +77,16 @@ def relative_url(target: str, *, from_page: str, directory_urls: bool = True) ->
     here; an optional ``#fragment`` on ``target`` is kept.
     """
     path, hash_, fragment = target.partition("#")
-    here = posixpath.dirname(page_url(from_page, directory_urls=directory_urls))
+    here = posixpath.dirname(page_url(from_page, directory_urls=directory_urls)).split("/")
     there = page_url(path, directory_urls=directory_urls)
-    rel = posixpath.relpath(there.rstrip("/") or ".", here or ".")
+    parts = there.rstrip("/").split("/")
+    # Both are clean docs-relative paths, so this is posixpath.relpath without its
+    # abspath (a getcwd per call: tens of thousands of links in a large catalogue).
+    common = 0
+    while common < min(len(here), len(parts)) and here[common] == parts[common] != "":
+        common += 1
+    up = len(here) - common if here != [""] else 0
+    rel = "/".join([".."] * up + [p for p in parts[common:] if p]) or "."
     if not there or there.endswith("/"):
         rel += "/"
     return f"{rel}{hash_}{fragment}"
