@@ -80,6 +80,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._last_good = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._build = None
         if not self.config.enabled:
             return config
         # "plugins: [search, sopdocs]" must be enough: bring the Markdown the pages need.
@@ -95,7 +96,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._build = site = self._site(config)
         for path in STYLESHEETS:
             files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
-        in_nav = _nav_paths(catalogue_nav(site.analysis.index))
+        nav = catalogue_nav(site.analysis.index)
+        in_nav = _nav_paths(nav)
         for page in site.pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info("%s: halaman tulisan tangan dipakai, bukan yang dibuat sopdocs", page.path)
@@ -114,9 +116,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 (f for f in files.documentation_pages() if f.generated_by is None),
                 key=lambda f: (f.src_uri.count("/"), f.name != "index", f.src_uri),
             )
-            config.nav = nest_paths(f.src_uri for f in documentation) + catalogue_nav(
-                site.analysis.index
-            )
+            config.nav = nest_paths(f.src_uri for f in documentation) + nav
         return files
 
     def on_page_context(
