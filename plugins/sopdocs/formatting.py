@@ -87,7 +87,9 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _NULL = "tag:yaml.org,2002:null"
 
-_NON_PRINTABLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NON_PRINTABLE = re.compile(
+    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 """Characters written only as escapes: control characters, and the line breaks of YAML 1.1."""
 _SIMPLE_PLAIN = re.compile(r"[^\W_][\w .,/()-]*[\w.)]|[^\W_]", re.UNICODE)
 """Text that is plainly safe unquoted in a block (still checked against the resolvers)."""
@@ -399,7 +401,7 @@ class _Emitter:
 
     def _check_supported(self, node: Node, seen: set[int]) -> None:
         if id(node) in seen:  # the parser hands out one node for an anchor and its aliases
-            raise Unsupported("alias YAML (*nama)", node)
+            raise Unsupported("anchor dan alias YAML (&nama, *nama)", node)
         seen.add(id(node))
         tag = _tag(node)
         if isinstance(node, MappingNode):
