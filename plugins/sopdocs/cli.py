@@ -7,13 +7,14 @@ Exit codes follow the usual contract: 0 clean (warnings allowed), 1 problems fou
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from sopdocs import flowchart, pages
+from sopdocs import flowchart, pages, scaffold
 from sopdocs.catalogue import analyse
 from sopdocs.export import katalog_json
 from sopdocs.formatting import collect_files, format_file
@@ -21,7 +22,7 @@ from sopdocs.issues import strictened
 from sopdocs.loader import load_sop_file
 from sopdocs.render import Templates
 from sopdocs.report import print_issues
-from sopdocs.schema import schema_text
+from sopdocs.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
 
 PROGRESS_THRESHOLD = 200
 """Below this many files a check is instant and a progress bar would only flicker."""
@@ -226,10 +227,54 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
     sys.exit(1 if failed or (dry and changed) else 0)
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(value: str | None, option: str, label: str, **prompt: object) -> str:
+    """The option's value, asked for on a terminal; a clear usage error elsewhere (CI, pipes)."""
+    if value:
+        return value
+    if not _stdin_is_terminal():
+        raise click.UsageError(f"{option} wajib diisi (tanpa terminal, sopdocs new tidak bertanya)")
+    return str(click.prompt(label, **prompt))
+
+
 @main.command()
-def schema() -> None:
+@click.option("--nama", help="Nama SOP, seperti pada formulir.")
+@click.option("--nomor", help="Nomor SOP, seperti pada dokumen.")
+@click.option("--unit", help="Folder unit di bawah folder SOP, misalnya dukcapil-padang-pariaman.")
+@click.option(
+    "--sops",
+    "directory",
+    default="sops",
+    show_default=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder SOP.",
+)
+def new(nama: str | None, nomor: str | None, unit: str | None, directory: Path) -> None:
+    """Buat berkas SOP baru yang lengkap dengan penjelasan setiap kotak, siap diisi."""
+    units = scaffold.units(directory)
+    unit = _ask(unit, "--unit", "Unit", type=click.Choice(units)) if units else unit or ""
+    nama = _ask(nama, "--nama", "Nama SOP")
+    nomor = _ask(nomor, "--nomor", "Nomor SOP")
+    try:
+        planned = scaffold.plan_new_sop(
+            directory, unit=unit, nama=nama, nomor=nomor, today=date.today()
+        )
+        created = planned.write()
+    except scaffold.ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for path in created:
+        click.echo(f"dibuat: {path.as_posix()}", err=True)
+    click.echo("Isi berkasnya, lalu periksa dengan `sopdocs check`.", err=True)
+
+
+@main.command()
+@click.option("--unit", "unit_schema", is_flag=True, help="Skema _unit.yaml, bukan skema SOP.")
+def schema(unit_schema: bool) -> None:
     """Cetak JSON Schema berkas SOP (untuk editor, misalnya VS Code)."""
-    click.echo(schema_text(), nl=False)
+    click.echo(schema_text(UNIT_SCHEMA if unit_schema else SOP_SCHEMA), nl=False)
 
 
 if __name__ == "__main__":

@@ -549,6 +549,11 @@ def _implicit_tag(node: ScalarNode) -> str:
     return str(_RESOLVERS[0].resolve(ScalarNode, node.value, (True, False)))
 
 
+def yaml_scalar(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as the same text: unquoted when that is safe."""
+    return value if "\n" not in value and _plain_ok(value, False) else _quoted(value)
+
+
 def _single_line(node: ScalarNode, *, flow: bool) -> str | None:
     """The scalar on one line, or None when it reads better as a ``|`` block."""
     value: str = node.value
