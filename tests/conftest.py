@@ -216,7 +216,7 @@ class Node:
             for node in self.iter()
             if (tag is None or node.tag == tag)
             and (cls is None or cls in node.attrs.get("class", "").split())
-            and all(node.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())
+            and all(node.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
         ]
 
     def find(self, tag: str | None = None, *, cls: str | None = None, **attrs: str) -> Node:

@@ -235,6 +235,24 @@ def test_catalogue_index_lists_every_sop_by_unit(site):
     assert {PENDAFTARAN, PENERBITAN, JAHAT} <= links
 
 
+def test_catalogue_rows_carry_what_the_filter_selects_on(site):
+    article = site.content("sop/")
+    form = article.find("form", cls="sopdocs-filter")
+    assert [s.attrs["data-filter"] for s in form.find_all("select")] == [
+        "unit",
+        "regulasi",
+        "pelaksana",
+    ]
+    options = {
+        o.attrs["value"] for o in form.find("select", data_filter="regulasi").find_all("option")
+    }
+    assert "uu-25-2009" in options
+    row = next(tr for tr in article.find_all("tr") if "Penerbitan Surat" in tr.text)
+    assert row.attrs["data-unit"].split() == ["dinas-contoh", "dinas-contoh/bidang-layanan"]
+    assert row.attrs["data-regulasi"].split() == ["uu-25-2009"]
+    assert row.attrs["data-pelaksana"].split() == ["petugas-loket", "kepala-seksi"]
+
+
 def test_unit_page_lists_its_sops_with_nomor_and_date(site):
     article = site.content("unit/dinas-contoh/")
     assert article.find("h1").text == "Dinas Contoh"
@@ -376,7 +394,7 @@ def test_generate_writes_the_pages_as_markdown(tmp_path, new_site):
     assert '<tr id="langkah-4">' in page and "<svg" in page
     for index in ("sop/index.md", "unit/dinas-contoh/index.md", "regulasi/index.md"):
         assert (out / index).is_file()
-    assert (out / "assets/sopdocs/sopdocs.css").is_file()
+    assert {p.name for p in (out / "assets/sopdocs").iterdir()} >= {"sopdocs.css", "sopdocs.js"}
 
 
 def test_example_catalogue_builds_without_errors(tmp_path, build_site):

@@ -27,17 +27,12 @@ REGULATIONS_PAGE = "regulasi/index.md"
 ROLES_PAGE = "pelaksana/index.md"
 
 ASSETS_DIR = "assets/sopdocs"
-"""Where a site's copy of :data:`STYLESHEETS` goes, docs-relative."""
-STYLESHEETS: tuple[Path, ...] = tuple(
-    path
-    for path in (
-        Path(__file__).parent / "assets" / "sopdocs.css",
-        Path(__file__).parent / "flowchart" / "assets" / "flowchart.css",
-        Path(__file__).parent / "assets" / "flowchart.css",
-    )
-    if path.is_file()
-)
+"""Where a site's copy of :data:`STYLESHEETS` and :data:`SCRIPTS` goes, docs-relative."""
+_ASSETS = Path(__file__).parent / "assets"
+STYLESHEETS: tuple[Path, ...] = (_ASSETS / "sopdocs.css", _ASSETS / "flowchart.css")
 """What every page needs besides Markdown: the form and print layout, the flowchart's."""
+SCRIPTS: tuple[Path, ...] = (_ASSETS / "sopdocs.js",)
+"""The catalogue filter; pages read the same without it."""
 
 NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
 """One entry of an MkDocs ``nav``: a page path, or ``{title: path or children}``."""
@@ -165,14 +160,14 @@ def catalogue_nav(index: CatalogueIndex) -> list[NavItem]:
 
 
 def write_site(pages: list[SitePage], out: Path) -> None:
-    """The pages as Markdown files under ``out``, with the stylesheets in :data:`ASSETS_DIR`."""
+    """The pages as Markdown files under ``out``, with the assets in :data:`ASSETS_DIR`."""
     for page in pages:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     (out / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
-    for stylesheet in STYLESHEETS:
-        shutil.copyfile(stylesheet, out / ASSETS_DIR / stylesheet.name)
+    for asset in STYLESHEETS + SCRIPTS:
+        shutil.copyfile(asset, out / ASSETS_DIR / asset.name)
 
 
 class _Site:

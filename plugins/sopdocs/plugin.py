@@ -24,6 +24,7 @@ from sopdocs.catalogue import Analysis, analyse
 from sopdocs.issues import Issue, strictened
 from sopdocs.pages import (
     ASSETS_DIR,
+    SCRIPTS,
     STYLESHEETS,
     SitePage,
     build_pages,
@@ -88,13 +89,14 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.extra_css.extend(_asset_uri(path) for path in STYLESHEETS)
+        config.extra_javascript.extend(_asset_uri(path) for path in SCRIPTS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         self._build = site = self._site(config)
-        for path in STYLESHEETS:
+        for path in STYLESHEETS + SCRIPTS:
             files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
         nav = catalogue_nav(site.analysis.index)
         in_nav = _nav_paths(nav)
