@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -19,17 +18,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-UNIT_DINAS = """\
-nama: Dinas Contoh
-instansi:
-  - Pemerintah Kabupaten Contoh
-  - Dinas Contoh
-disahkan_oleh:
-  jabatan: Kepala Dinas Contoh
-  nama: Budi Santoso, S.H.
-  nip: 19760130 199503 1 001
-"""
+from support import UNIT, write_files
 
 PENDAFTARAN = """\
 nomor: 001/SOP/DC/2022
@@ -136,7 +125,7 @@ prosedur:
 """
 
 CATALOGUE: dict[str, str] = {
-    "sops/dinas-contoh/_unit.yaml": UNIT_DINAS,
+    "sops/dinas-contoh/_unit.yaml": UNIT,
     "sops/dinas-contoh/pendaftaran.yaml": PENDAFTARAN,
     "sops/dinas-contoh/bidang-layanan/_unit.yaml": UNIT_BIDANG,
     "sops/dinas-contoh/bidang-layanan/penerbitan-surat.yaml": PENERBITAN,
@@ -314,11 +303,7 @@ def _working_dir(path: Path) -> Iterator[None]:
 
 def write_site(root: Path, files: dict[str, str], mkdocs_yml: str = MKDOCS_YML) -> Path:
     """Write ``{relative path: text}`` and ``mkdocs.yml`` under ``root``."""
-    for relative, text in {"mkdocs.yml": mkdocs_yml, **files}.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
+    return write_files(root, {"mkdocs.yml": mkdocs_yml, **files})
 
 
 def build_site(
