@@ -6,6 +6,7 @@ lead, what the nav lists, and that author text never turns into markup or code.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -406,3 +407,40 @@ def test_example_catalogue_builds_without_errors(tmp_path, build_site):
     for source in pages:
         sop_id = source.relative_to(REPO / "sops").with_suffix("").as_posix()
         assert (tmp_path / "site" / "sop" / sop_id / "index.html").is_file(), sop_id
+
+
+def test_search_finds_an_sop_by_its_regulations_short_forms(site):
+    index = json.loads((site.site_dir / "search/search_index.json").read_text())
+    tags = {doc["location"]: doc.get("tags", []) for doc in index["docs"]}
+    assert {"UU 25/2009", "UU 25 2009", "Undang-Undang Nomor 25 Tahun 2009"} <= set(
+        tags[PENERBITAN]
+    )
+
+
+def test_search_puts_the_regulation_page_first(site):
+    index = json.loads((site.site_dir / "search/search_index.json").read_text())
+    page = next(d for d in index["docs"] if d["location"] == "regulasi/uu-25-2009/")
+    assert "UU No. 25 Tahun 2009" in page["tags"]  # as one SOP spelled it
+    assert page["boost"] == 2
+
+
+def test_katalog_json_sits_at_the_site_root(site):
+    data = json.loads((site.site_dir / "katalog.json").read_text())
+    assert data["versi"] == 1
+    by_id = {sop["id"]: sop for sop in data["sop"]}
+    sop_id = PENERBITAN.removeprefix("sop/").strip("/")
+    assert by_id[sop_id]["url"] == PENERBITAN
+    assert [r["key"] for r in data["regulasi"]] == ["uu-25-2009"]
+
+
+def test_a_missing_graphviz_is_one_clear_error(new_site, build_site, monkeypatch, tmp_path):
+    root = new_site()
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    records: list[logging.LogRecord] = []
+    with pytest.raises(Abort):
+        build_site(root, records=records)
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1, errors
+    assert "apt-get install graphviz" in errors[0]

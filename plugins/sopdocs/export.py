@@ -8,6 +8,8 @@ from typing import Any
 from sopdocs.catalogue import CatalogueIndex
 
 KATALOG_VERSION = 1
+KATALOG_FILE = "katalog.json"
+"""Its place at the site root, where the contract says open-data users find it."""
 
 
 def katalog(index: CatalogueIndex) -> dict[str, Any]:

@@ -96,6 +96,15 @@ class Links:
         return self.to(ROLES_PAGE + (f"#{slug}" if slug else ""))
 
 
+def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:
+    """What a person may type to find this SOP besides its words: its nomor and the short
+    forms of every regulation it cites (``UU 24/2013``, ``Permendagri 108/2019``...)."""
+    terms = [sop.nomor]
+    for entry in index.regulations_of(sop):
+        terms.extend(entry.regulation.short_forms)
+    return list(dict.fromkeys(terms))
+
+
 def diagram_sources(index: CatalogueIndex) -> dict[str, str]:
     """Each SOP's flowchart as DOT, keyed by SOP id."""
     return {sop.id: flowchart.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
@@ -204,6 +213,7 @@ class _Site:
             shapes={node.step: node.shape for node in graph.nodes},
             total=total_time([step.duration for step in sop.steps]),
             diagram=self.diagrams.get(sop.id),
+            search_terms=search_terms(sop, self.index),
         )
 
     def catalogue(self) -> SitePage:

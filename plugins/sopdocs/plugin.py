@@ -21,6 +21,7 @@ from mkdocs.utils import nest_paths
 
 from sopdocs import flowchart
 from sopdocs.catalogue import Analysis, analyse
+from sopdocs.export import KATALOG_FILE, katalog_json
 from sopdocs.issues import Issue, strictened
 from sopdocs.pages import (
     ASSETS_DIR,
@@ -112,7 +113,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
                 file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
             files.append(file)
-        # katalog.json (the open-data export) is added here, beside the pages it describes.
+        files.append(
+            File.generated(config, KATALOG_FILE, content=katalog_json(site.analysis.index))
+        )
         if config.nav is None:
             documentation = sorted(
                 (f for f in files.documentation_pages() if f.generated_by is None),
@@ -174,13 +177,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         return site
 
     def _diagrams(self, analysis: Analysis, config: MkDocsConfig) -> dict[str, str]:
-        """Every flowchart in one batch through the cache; none, with a warning, without dot."""
+        """Every flowchart in one batch through the cache; without Graphviz, one clear error."""
         cache = self._path(config, self.config.cache_dir) / "flowcharts"
         try:
             return render_diagrams(analysis.index, flowchart.Renderer(cache))
-        except flowchart.GraphvizMissing as exc:
-            log.warning("sopdocs: diagram alir tidak dibuat: %s", exc)
-            return {}
+        except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
+            raise PluginError(f"sopdocs: diagram alir tidak dapat dibuat. {exc}") from exc
 
     def _templates(self, config: MkDocsConfig) -> Templates:
         folder = self.config.templates_dir
