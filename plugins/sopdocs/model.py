@@ -126,9 +126,13 @@ class Unit:
         return self.path.rpartition("/")[0]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Sop:
-    """One SOP file, with `_unit.yaml` defaults already applied."""
+    """One SOP file, with `_unit.yaml` defaults already applied.
+
+    Compared and hashed by identity: one file is one Sop, and indexes key thousands of them,
+    where hashing every field of every step would cost more than the rest of the index.
+    """
 
     id: str
     """Path under ``sops/`` without extension, ``/``-separated: stable, and the page URL."""
@@ -152,7 +156,7 @@ class Sop:
     lanes: tuple[Lane, ...]
     steps: tuple[Step, ...]
     location: Location
-    key_locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+    key_locations: dict[str, Location] = field(default_factory=dict)
     """Where each top-level key was written, for messages about the key as a whole."""
 
     @property
