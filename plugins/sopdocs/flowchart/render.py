@@ -227,8 +227,12 @@ def _run(
     return completed
 
 
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+"""This module's own fingerprint: how it cleans an SVG is part of what a cached one holds."""
+
+
 def _cache_path(cache_dir: Path, version: str, source: str) -> Path:
-    digest = hashlib.sha256(f"{version}\0{source}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{_CODE}\0{version}\0{source}".encode()).hexdigest()
     return cache_dir / f"{digest}.svg"
 
 
