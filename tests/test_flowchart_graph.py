@@ -7,10 +7,11 @@ where each arrow goes), so they are tested on the model, where a failure names t
 from __future__ import annotations
 
 import json
+import pickle
 from itertools import pairwise
 
 import pytest
-from sopdocs.flowchart import build_graph, lay_out, read_caption, to_dot
+from sopdocs.flowchart import DotMemo, build_graph, lay_out, read_caption, to_dot
 from sopdocs.flowchart.layout import LANE_WIDTH, Box, text_width, wrap
 from sopdocs.loader import load_sop_text
 from sopdocs.model import Sop
@@ -280,3 +281,17 @@ def _quoted_values(source: str, attribute: str) -> list[str]:
             end += 1
         values.append(rest[: end + 1])
     return values
+
+
+def test_a_dot_memo_reuses_what_an_earlier_build_laid_out(tmp_path):
+    chart = build_graph(load(LINEAR))
+    first = DotMemo(tmp_path)
+    assert first.to_dot(chart) == to_dot(chart)
+    first.save()
+    # An earlier build's answer is taken as it is: prove it by planting a marker in the memo.
+    code, entries = pickle.loads((tmp_path / "dot.pickle").read_bytes())
+    (tmp_path / "dot.pickle").write_bytes(
+        pickle.dumps((code, dict.fromkeys(entries, "digraph dari-memo {}")))
+    )
+    assert DotMemo(tmp_path).to_dot(chart) == "digraph dari-memo {}"
+    assert DotMemo(tmp_path).to_dot(build_graph(load(BUSY))) != "digraph dari-memo {}"

@@ -105,22 +105,26 @@ def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def diagram_sources(index: CatalogueIndex) -> dict[str, str]:
-    """Each SOP's flowchart as DOT, keyed by SOP id."""
-    return {sop.id: flowchart.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
+def diagram_sources(index: CatalogueIndex, memo: flowchart.DotMemo | None = None) -> dict[str, str]:
+    """Each SOP's flowchart as DOT, keyed by SOP id; ``memo`` skips unchanged layouts."""
+    memo = memo or flowchart.DotMemo(None)
+    sources = {sop.id: memo.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
+    memo.save()
+    return sources
 
 
 def render_diagrams(
     index: CatalogueIndex,
     renderer: flowchart.Renderer,
     progress: Callable[[int, int], None] | None = None,
+    memo: flowchart.DotMemo | None = None,
 ) -> dict[str, str]:
     """Every SOP's flowchart as inline SVG, keyed by SOP id, drawn in one batch.
 
     Raises:
         flowchart.GraphvizMissing: ``dot`` is not installed and the cache lacks a diagram.
     """
-    sources = diagram_sources(index)
+    sources = diagram_sources(index, memo)
     svgs = renderer.render_many(sources.values(), progress)
     return {sop_id: svgs[dot] for sop_id, dot in sources.items()}
 

@@ -180,7 +180,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """Every flowchart in one batch through the cache; without Graphviz, one clear error."""
         cache = self._path(config, self.config.cache_dir) / "flowcharts"
         try:
-            return render_diagrams(analysis.index, flowchart.Renderer(cache))
+            return render_diagrams(
+                analysis.index, flowchart.Renderer(cache), memo=flowchart.DotMemo(cache)
+            )
         except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
             raise PluginError(f"sopdocs: diagram alir tidak dapat dibuat. {exc}") from exc
 

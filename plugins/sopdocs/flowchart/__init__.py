@@ -9,6 +9,7 @@ from __future__ import annotations
 from sopdocs.flowchart.dot import read_caption, to_dot
 from sopdocs.flowchart.graph import Edge, Flowchart, Node, build_graph
 from sopdocs.flowchart.layout import Layout, lay_out
+from sopdocs.flowchart.memo import DotMemo
 from sopdocs.flowchart.render import (
     GraphvizMissing,
     Renderer,
@@ -19,6 +20,7 @@ from sopdocs.flowchart.render import (
 )
 
 __all__ = [
+    "DotMemo",
     "Edge",
     "Flowchart",
     "GraphvizMissing",
