@@ -20,6 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+import graphviz
+
 from sopdocs.flowchart.dot import read_caption, to_dot
 from sopdocs.flowchart.graph import build_graph
 
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
 
 DOT = "dot"
 LAYOUT_ARGS = ("-Kneato", "-n2")
-"""Keep the positions and routes written in the DOT (see :mod:`sopdocs.flowchart.layout`)."""
+"""Keep the positions and routes written in the DOT (see :mod:`sopdocs.flowchart.layout`);
+``neato_no_op=2`` says the same to the ``graphviz`` package."""
 MISSING_MESSAGE = (
     "Graphviz (program `dot`) tidak ditemukan. Pasang dengan: sudo apt-get install graphviz "
     "(Debian/Ubuntu), brew install graphviz (macOS), atau lihat https://graphviz.org/download/"
@@ -202,15 +205,30 @@ def accessible_svg(svg: str, *, title: str, desc: str, id_prefix: str = "sopdocs
 
 
 def _draw_batch(sources: Sequence[str]) -> list[str]:
-    """SVGs of ``sources`` from one ``dot`` process; a failing graph is found and reported."""
-    completed = _run([DOT, *LAYOUT_ARGS, "-Tsvg"], "\n".join(sources), check=False)
-    documents = completed.stdout.split("</svg>")[:-1]
-    if completed.returncode == 0 and len(documents) == len(sources):
+    """SVGs of ``sources`` from one Graphviz process; a failing graph is found and reported."""
+    try:
+        documents = _pipe_svg("\n".join(sources)).split("</svg>")[:-1]
+    except RenderError:
+        if len(sources) == 1:
+            raise
+        documents = []
+    if len(documents) == len(sources):
         return [document.lstrip() + "</svg>\n" for document in documents]
-    if len(sources) == 1:
-        raise RenderError(completed.stderr.strip() or f"dot exited with {completed.returncode}")
     # Some graph failed and the output no longer lines up: draw one by one to name it.
     return [svg for source in sources for svg in _draw_batch([source])]
+
+
+def _pipe_svg(dot_source: str) -> str:
+    """Graphviz (through the ``graphviz`` package) drawing every graph in ``dot_source``."""
+    try:
+        return graphviz.pipe_string(
+            "neato", "svg", dot_source, neato_no_op=2, encoding="utf-8", quiet=True
+        )
+    except graphviz.ExecutableNotFound as error:
+        raise GraphvizMissing() from error
+    except graphviz.CalledProcessError as error:
+        stderr = error.stderr.decode() if isinstance(error.stderr, bytes) else error.stderr
+        raise RenderError((stderr or str(error)).strip()) from error
 
 
 def _run(
