@@ -162,24 +162,28 @@ def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]
         stdout=subprocess.DEVNULL,
     )
     (generated / "index.md").write_text("# Katalog SOP sintetis\n", encoding="utf-8")
-    plain_config = site_config(REPO / "mkdocs.yml", plugin=False)
-    # The plugin's nav: units and indexes, not every SOP page. Without it MkDocs would put all
-    # pages in the nav, and Material renders the nav on every page: quadratic, and unfair.
-    plain_config["nav"] = ["index.md", *_catalogue_nav(root / "sops")]
-    # The stylesheets the plugin would add itself; ``generate`` writes them beside the pages.
-    plain_config["extra_css"] = sorted(
-        p.relative_to(generated).as_posix() for p in generated.rglob("*.css")
-    )
+    plain_config = {**site_config(REPO / "mkdocs.yml", plugin=False), **_plugin_adds(root)}
     plain_yml = plain / "mkdocs.yml"
     plain_yml.write_text(yaml.safe_dump(plain_config))
     return plugin_yml, plain_yml, counts
 
 
-def _catalogue_nav(sops: Path) -> list[object]:
-    from sopdocs.catalogue import analyse  # the snapshot's, imported once it is on the path
-    from sopdocs.pages import catalogue_nav
+def _plugin_adds(root: Path) -> dict[str, object]:
+    """What the plugin adds to a site's config, for the plain site to have it too.
 
-    return catalogue_nav(analyse(sops).index)
+    The nav above all: units and indexes, not every SOP page. Without it MkDocs would put all
+    pages in the nav, and Material renders the nav on every page: quadratic, and unfair.
+    The assets are those ``sopdocs generate`` copies beside the pages, in the plugin's order.
+    """
+    # The snapshot's modules, importable once ``snapshot`` put it on the path.
+    from sopdocs.catalogue import analyse
+    from sopdocs.pages import ASSETS_DIR, SCRIPTS, STYLESHEETS, catalogue_nav
+
+    return {
+        "nav": ["index.md", *catalogue_nav(analyse(root / "sops").index)],
+        "extra_css": [f"{ASSETS_DIR}/{path.name}" for path in STYLESHEETS],
+        "extra_javascript": [f"{ASSETS_DIR}/{path.name}" for path in SCRIPTS],
+    }
 
 
 def build(config: Path, log: Path) -> Run:
