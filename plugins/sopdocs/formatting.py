@@ -3,12 +3,14 @@
 Why a small emitter of our own instead of dumping ruamel's round-trip objects: ruamel stores
 a comment line on the node *before* it (a note about ``pelaksana:`` lives on the last item of
 ``dasar_hukum``), so sorting keys would carry notes to the wrong key, and its emitter keeps
-each comment's old column. Here ruamel's round-trip composer gives every node with its style
-and position; each comment is attached to the key or list item it introduces (a comment
-line) or ends (an end-of-line comment); then the nodes are written in the form's order.
+each comment's old column. Here the loader's own parser composes the nodes, with their
+styles and positions; each comment is attached to the key or list item it introduces (a
+comment line) or ends (an end-of-line comment); then the nodes are written in the form's
+order.
 
 Nothing is written unless the new text, parsed again, holds the same data (every scalar with
-its YAML type) and the same comments as the old one.
+its YAML type) and the same comments as the old one; ruamel's round-trip scanner, which
+finds comments its own way, is the second opinion on the comments.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -640,12 +642,15 @@ def _key_text(node: ScalarNode, flow: bool = False) -> str:
 # --- checking the result --------------------------------------------------------------------
 
 
-def _data(node: Node | None) -> object:
-    """The document as plain values; a scalar is ``(YAML type, text)`` so '065' ≠ 065."""
+def _data(node: Node | None) -> Hashable:
+    """The document as plain values; a scalar is ``(YAML type, text)`` so '065' ≠ 065.
+
+    Mappings become sets of pairs (key order is what formatting changes), lists tuples.
+    """
     if isinstance(node, MappingNode):
-        return {_data(key): _data(value) for key, value in node.value}
+        return frozenset((_data(key), _data(value)) for key, value in node.value)
     if isinstance(node, SequenceNode):
-        return [_data(item) for item in node.value]
+        return tuple(_data(item) for item in node.value)
     if isinstance(node, ScalarNode):
         return (_tag(node), node.value)
     return None
@@ -671,19 +676,19 @@ def _comment_texts(text: str) -> Counter[str]:
 
 
 def difference(old: str, new: str) -> str | None:
-    """What formatting would lose, in words; None when nothing."""
+    """What formatting ``old`` into ``new`` would lose, in words; None when nothing."""
     try:
         old_node, new_node = _compose(old), _compose(new)
+        before, after = _comment_texts(old), _comment_texts(new)
     except YAMLError:
         return "tidak dapat dibaca lagi sebagai YAML"
     if _data(old_node) != _data(new_node):
         return "mengubah sebuah nilai"
-    before = _comment_texts(old)
     ours = (
         Counter(c.text.strip() for c in _comment_lines(old, old_node) if c.text)
         if old_node
         else before
     )
-    if before != _comment_texts(new) or ours != before:
+    if before != after or ours != before:
         return "kehilangan atau menggandakan sebuah komentar"
     return None
