@@ -519,7 +519,7 @@ def test_a_file_that_cannot_be_read_is_reported_at_its_place_and_left_alone(in_t
     result = CliRunner().invoke(main, ["fmt", "a.yaml"])
     assert result.exit_code == 1
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
-    assert "a.yaml:3:1: error: YAML tidak dapat dibaca" in result.output
+    assert "a.yaml:3:1: galat: YAML tidak dapat dibaca" in result.output
     assert Path("a.yaml").read_text(encoding="utf-8") == broken
 
 
@@ -527,7 +527,7 @@ def test_a_duplicate_key_is_reported_and_left_alone(in_tmp: Path):
     Path("a.yaml").write_text("nama: A\nnama: B\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", "a.yaml"])
     assert result.exit_code == 1
-    assert "a.yaml:2:1: error: kunci 'nama' ditulis dua kali" in result.output
+    assert "a.yaml:2:1: galat: kunci 'nama' ditulis dua kali" in result.output
     assert Path("a.yaml").read_text(encoding="utf-8") == "nama: A\nnama: B\n"
 
 

@@ -210,7 +210,8 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
     dry = check or show_diff
     for result in results:
         for issue in result.issues:
-            click.echo(str(issue), err=True)
+            label = "galat" if issue.is_error else "peringatan"
+            click.echo(f"{issue.location}: {label}: {issue.describe()} [{issue.code}]", err=True)
         if not result.changed:
             continue
         if show_diff:
