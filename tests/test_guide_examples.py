@@ -136,6 +136,11 @@ def test_every_mark_is_known():
     assert [e.mistake for e in kind("salah") if e.mistake not in ISSUE_CODES] == []
 
 
+def test_every_issue_code_is_explained_to_reviewers():
+    table = (DOCS / "panduan" / "meninjau-sop.md").read_text(encoding="utf-8")
+    assert [code for code in ISSUE_CODES if f"| `{code}` |" not in table] == []
+
+
 def test_the_spliced_base_is_a_valid_sop():
     sop, issues = load_sop_text("".join(BASE.values()))
     assert sop is not None and errors(issues) == []
