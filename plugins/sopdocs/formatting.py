@@ -139,7 +139,7 @@ class FormatResult:
         )
 
 
-class Unsupported(Exception):
+class _Unsupported(Exception):
     """A YAML feature the emitter does not write (aliases, tags, complex keys)."""
 
     def __init__(self, message: str, node: Node) -> None:
@@ -170,7 +170,7 @@ def format_text(text: str, source: str = "<teks>") -> tuple[str | None, list[Iss
         return text, []  # empty or comments only: nothing to order
     try:
         formatted = _Emitter(text, node).document()
-    except Unsupported as exc:
+    except _Unsupported as exc:
         mark = exc.node.start_mark
         where = Location(path=source, line=mark.line + 1, col=mark.column + 1)
         return None, [
@@ -403,24 +403,24 @@ class _Emitter:
 
     def _check_supported(self, node: Node, seen: set[int]) -> None:
         if id(node) in seen:  # the parser hands out one node for an anchor and its aliases
-            raise Unsupported("anchor dan alias YAML (&nama, *nama)", node)
+            raise _Unsupported("anchor dan alias YAML (&nama, *nama)", node)
         seen.add(id(node))
         tag = _tag(node)
         if isinstance(node, MappingNode):
             if tag != _MAP:
-                raise Unsupported(f"tag YAML {tag}", node)
+                raise _Unsupported(f"tag YAML {tag}", node)
             for key, value in node.value:
                 if not isinstance(key, ScalarNode):
-                    raise Unsupported("kunci yang bukan teks biasa", key)
+                    raise _Unsupported("kunci yang bukan teks biasa", key)
                 self._check_supported(key, seen)
                 self._check_supported(value, seen)
         elif isinstance(node, SequenceNode):
             if tag != _SEQ:
-                raise Unsupported(f"tag YAML {tag}", node)
+                raise _Unsupported(f"tag YAML {tag}", node)
             for item in node.value:
                 self._check_supported(item, seen)
         elif tag != _implicit_tag(node):
-            raise Unsupported(f"tag YAML {tag}", node)
+            raise _Unsupported(f"tag YAML {tag}", node)
 
     # Emitting.
 
