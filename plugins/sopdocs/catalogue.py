@@ -294,6 +294,8 @@ class Analysis:
 
     index: CatalogueIndex
     issues: list[Issue]
+    files: int = 0
+    """SOP files read, the broken ones included."""
 
     @property
     def has_errors(self) -> bool:
@@ -306,4 +308,6 @@ def analyse(
     """Load, check and index the catalogue under ``root`` (see ``load_catalogue``)."""
     loaded = load_catalogue(root, progress, cache_dir)
     index, reference_issues = index_catalogue(loaded.catalogue)
-    return Analysis(index=index, issues=sort_issues(loaded.issues + reference_issues))
+    return Analysis(
+        index=index, issues=sort_issues(loaded.issues + reference_issues), files=loaded.files
+    )

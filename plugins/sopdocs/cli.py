@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sopdocs import flowchart, pages, scaffold
-from sopdocs.catalogue import analyse
+from sopdocs.catalogue import Analysis, analyse
 from sopdocs.export import katalog_json
 from sopdocs.formatting import collect_files, format_file
 from sopdocs.issues import strictened
@@ -67,6 +67,26 @@ class _ProgressBar:
             self._progress = None
 
 
+_sops_option = click.option(
+    "--sops",
+    "directory",
+    default="sops",
+    show_default=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder SOP.",
+)
+
+
+def _analyse_or_exit(directory: Path) -> Analysis:
+    """The catalogue, or its errors on stderr and exit 1: nothing is written from a broken one."""
+    result = analyse(directory)
+    errors = [i for i in result.issues if i.is_error]
+    if errors:
+        print_issues(errors, "text", _console(stderr=True), result.files)
+        sys.exit(1)
+    return result
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sopdocs")
 def main() -> None:
@@ -99,32 +119,20 @@ def check(directory: Path, strict: bool, fmt: str) -> None:
     finally:
         bar.close()
     issues = strictened(result.issues) if strict else result.issues
-    files = len(list(directory.rglob("*.y*ml"))) - len(list(directory.rglob("_unit.yaml")))
-    print_issues(issues, fmt, _console(), files)  # type: ignore[arg-type]
+    print_issues(issues, fmt, _console(), result.files)  # type: ignore[arg-type]
     sys.exit(1 if any(i.is_error for i in issues) else 0)
 
 
 @main.command()
 @click.argument("output", type=click.Path(dir_okay=False, path_type=Path), default="katalog.json")
-@click.option(
-    "--sops",
-    "directory",
-    default="sops",
-    show_default=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder SOP.",
-)
+@_sops_option
 def export(output: Path, directory: Path) -> None:
     """Tulis katalog.json (seluruh katalog sebagai data terbuka) tanpa membangun situs."""
-    result = analyse(directory)
-    errors = [i for i in result.issues if i.is_error]
-    if errors:
-        print_issues(errors, "text", _console(stderr=True), len(result.index.sops))
+    result = _analyse_or_exit(directory)
     output.write_text(katalog_json(result.index), encoding="utf-8")
     _console(stderr=True).print(
         f"{output}: {len(result.index.sops)} SOP, {len(result.index.regulations)} regulasi"
     )
-    sys.exit(1 if errors else 0)
 
 
 @main.command()
@@ -154,14 +162,7 @@ def graph(file: Path, output: Path | None) -> None:
 
 @main.command()
 @click.argument("output", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--sops",
-    "directory",
-    default="sops",
-    show_default=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder SOP.",
-)
+@_sops_option
 @click.option(
     "--templates",
     "templates_dir",
@@ -171,16 +172,11 @@ def graph(file: Path, output: Path | None) -> None:
 def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     """Tulis halaman katalog sebagai Markdown (dengan CSS dan diagram SVG) ke OUTPUT,
     untuk dibangun oleh generator situs lain."""
-    result = analyse(directory)
-    errors = [i for i in result.issues if i.is_error]
-    if errors:
-        print_issues(errors, "text", _console(stderr=True), len(result.index.sops))
-        sys.exit(1)
+    result = _analyse_or_exit(directory)
     try:
         diagrams = pages.render_diagrams(result.index, flowchart.Renderer())
     except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
-        _console(stderr=True).print(f"peringatan: diagram alir tidak dibuat: {exc}")
-        diagrams = {}
+        raise click.ClickException(str(exc)) from exc
     site_pages = pages.build_pages(
         result.index, templates=Templates(templates_dir), diagrams=diagrams
     )
@@ -245,14 +241,7 @@ def _ask(value: str | None, option: str, label: str, **prompt: object) -> str:
 @click.option("--nama", help="Nama SOP, seperti pada formulir.")
 @click.option("--nomor", help="Nomor SOP, seperti pada dokumen.")
 @click.option("--unit", help="Folder unit di bawah folder SOP, misalnya dukcapil-padang-pariaman.")
-@click.option(
-    "--sops",
-    "directory",
-    default="sops",
-    show_default=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder SOP.",
-)
+@_sops_option
 def new(nama: str | None, nomor: str | None, unit: str | None, directory: Path) -> None:
     """Buat berkas SOP baru yang lengkap dengan penjelasan setiap kotak, siap diisi."""
     units = scaffold.units(directory)

@@ -30,6 +30,8 @@ Progress = Callable[[int, int], None]
 class LoadResult:
     catalogue: Catalogue
     issues: list[Issue]
+    files: int = 0
+    """SOP files read, the broken ones included."""
 
     @property
     def has_errors(self) -> bool:
@@ -206,7 +208,7 @@ def load_catalogue(
         units=tuple(d.unit for path, d in units.items() if path in used),
         sops=tuple(sops),
     )
-    return LoadResult(catalogue, sort_issues(issues))
+    return LoadResult(catalogue, sort_issues(issues), total)
 
 
 def _ancestors(path_in_tree: str) -> list[str]:
