@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sopdocs import flowchart, pages, scaffold
 from sopdocs.catalogue import Analysis, analyse
@@ -20,51 +19,15 @@ from sopdocs.export import katalog_json
 from sopdocs.formatting import collect_files, format_file
 from sopdocs.issues import strictened
 from sopdocs.loader import load_sop_file
+from sopdocs.progress import TerminalProgress
 from sopdocs.render import Templates
 from sopdocs.report import print_issues
 from sopdocs.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
-
-PROGRESS_THRESHOLD = 200
-"""Below this many files a check is instant and a progress bar would only flicker."""
 
 
 def _console(stderr: bool = False) -> Console:
     # rich colours a terminal and stays plain in CI logs and pipes by itself.
     return Console(stderr=stderr, highlight=False)
-
-
-class _ProgressBar:
-    """Shows progress on a terminal for long runs; invisible otherwise."""
-
-    def __init__(self, description: str) -> None:
-        self._console = _console(stderr=True)
-        self._progress: Progress | None = None
-        self._task = None
-        self._description = description
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < PROGRESS_THRESHOLD or not self._console.is_terminal:
-            return
-        if self._progress is None:
-            self._progress = Progress(
-                TextColumn(self._description),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=self._console,
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task(self._description, total=total)
-        assert self._task is not None
-        self._progress.update(self._task, completed=done)
-        if done >= total:
-            self.close()
-
-    def close(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
 
 
 _sops_option = click.option(
@@ -113,11 +76,8 @@ def check(directory: Path, strict: bool, fmt: str) -> None:
     """Periksa semua SOP di DIRECTORY (bawaan: sops/) dan laporkan setiap masalah."""
     if not directory.is_dir():
         raise click.BadParameter(f"folder '{directory}' tidak ada", param_hint="DIRECTORY")
-    bar = _ProgressBar("Memeriksa SOP")
-    try:
-        result = analyse(directory, progress=bar)
-    finally:
-        bar.close()
+    with TerminalProgress("Memeriksa SOP") as progress:
+        result = analyse(directory, progress=progress)
     issues = strictened(result.issues) if strict else result.issues
     print_issues(issues, fmt, _console(), result.files)  # type: ignore[arg-type]
     sys.exit(1 if any(i.is_error for i in issues) else 0)
@@ -174,7 +134,8 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     untuk dibangun oleh generator situs lain."""
     result = _analyse_or_exit(directory)
     try:
-        diagrams = pages.render_diagrams(result.index, flowchart.Renderer())
+        with TerminalProgress("Menggambar diagram alir") as progress:
+            diagrams = pages.render_diagrams(result.index, flowchart.Renderer(), progress)
     except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
         raise click.ClickException(str(exc)) from exc
     site_pages = pages.build_pages(

@@ -33,6 +33,7 @@ from sopdocs.pages import (
     render_diagrams,
     sop_page,
 )
+from sopdocs.progress import TerminalProgress
 from sopdocs.render import Templates
 
 if TYPE_CHECKING:
@@ -151,10 +152,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
     def _site(self, config: MkDocsConfig) -> _Build:
         """Analyse, report, and build every page; or keep the last good ones while serving."""
-        analysis = analyse(
-            self._path(config, self.config.sops_dir),
-            cache_dir=self._path(config, self.config.cache_dir),
-        )
+        with TerminalProgress("sopdocs: membaca SOP") as progress:
+            analysis = analyse(
+                self._path(config, self.config.sops_dir),
+                progress,
+                cache_dir=self._path(config, self.config.cache_dir),
+            )
         issues = strictened(analysis.issues) if self.config.strict else analysis.issues
         errors = _report(issues)
         if errors and not self._serving:
@@ -180,9 +183,13 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """Every flowchart in one batch through the cache; without Graphviz, one clear error."""
         cache = self._path(config, self.config.cache_dir) / "flowcharts"
         try:
-            return render_diagrams(
-                analysis.index, flowchart.Renderer(cache), memo=flowchart.DotMemo(cache)
-            )
+            with TerminalProgress("sopdocs: menggambar diagram alir") as progress:
+                return render_diagrams(
+                    analysis.index,
+                    flowchart.Renderer(cache),
+                    progress,
+                    memo=flowchart.DotMemo(cache),
+                )
         except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
             raise PluginError(f"sopdocs: diagram alir tidak dapat dibuat. {exc}") from exc
 
