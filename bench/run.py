@@ -1,15 +1,19 @@
 """Measure what the sopdocs plugin costs on top of MkDocs itself, at catalogue scale.
 
-For each size the runner generates a catalogue (``generate.py``), then times three builds,
+For each size the runner generates a catalogue (``generate.py``), then times four builds,
 each one ``mkdocs build`` in its own process:
 
-- **plain**: MkDocs + Material building the Markdown that ``sopdocs generate`` writes for the
-  same catalogue, without the plugin: what the pages cost MkDocs anyway;
-- **warm**: the plugin build with its cache (parsed SOPs, rendered diagrams) kept from the
+- **plain** (a): MkDocs + Material building the Markdown that ``sopdocs generate`` writes for
+  the same catalogue, without the plugin: what the pages cost MkDocs anyway;
+- **bare** (a′): the same, with each page's inline SVG flowchart cut out. The plugin puts the
+  flowcharts in after Markdown and the search index have run (``on_post_page``), so their
+  thousands of elements are never parsed; plain MkDocs cannot do that, so (a) carries a cost
+  the plugin does not, and (a′) is what the plugin's own overhead is measured against;
+- **warm** (b): the plugin build with its cache (parsed SOPs, DOT, SVGs) kept from the
   previous build: an author's rebuild, or CI with a restored cache;
-- **cold**: the plugin build with the cache deleted: every diagram drawn by Graphviz.
+- **cold** (c): the plugin build with the cache deleted: every diagram drawn by Graphviz.
 
-This machine is shared and noisy, so the three are interleaved within each repetition (the
+This machine is shared and noisy, so the builds are interleaved within each repetition (the
 order rotates) and every figure is a median over repetitions; ratios are taken within one
 repetition, then their median is reported, so a slow minute hits both sides of a ratio.
 
@@ -20,9 +24,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import io
 import json
 import os
 import platform
+import pstats
+import re
 import shutil
 import statistics
 import subprocess
@@ -40,7 +47,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402 (bench/ is scripts, not a package)
 
 TARGETS = {"warm/plain": 1.10, "cold/plain": 1.5, "growth": 3.3, "peak_mib": 1024}
-VARIANTS = ("plain", "warm", "cold")
+VARIANTS = ("plain", "bare", "warm", "cold")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 """Every measured process's environment: without Material's banner about MkDocs 2, which
 would fill the log, and with the code snapshot first on the path (see ``snapshot``)."""
@@ -66,7 +73,7 @@ class SizeResult:
     def median(self, variant: str) -> float:
         return statistics.median(r.seconds for r in self.runs[variant])
 
-    def ratio(self, numerator: str, denominator: str = "plain") -> float:
+    def ratio(self, numerator: str, denominator: str) -> float:
         """Median of the ratios within each repetition: both builds saw the same minute."""
         pairs = zip(self.runs[numerator], self.runs[denominator], strict=True)
         return statistics.median(n.seconds / d.seconds for n, d in pairs)
@@ -140,8 +147,11 @@ def snapshot(out: Path) -> str:
     return described.stdout.strip() or "?"
 
 
-def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]]:
-    """Generate the catalogue; write the plugin site and the plain site beside it."""
+def prepare(size: int, out: Path, seed: int) -> tuple[dict[str, Path], dict[str, int]]:
+    """Generate the catalogue; write the plugin site and the plain sites beside it.
+
+    Returns the ``mkdocs.yml`` of each variant, and the catalogue's counts.
+    """
     root = out / f"katalog-{size}"
     counts = generate(root, size, seed)
     (root / "docs").mkdir(parents=True, exist_ok=True)
@@ -165,7 +175,19 @@ def prepare(size: int, out: Path, seed: int) -> tuple[Path, Path, dict[str, int]
     plain_config = {**site_config(REPO / "mkdocs.yml", plugin=False), **_plugin_adds(root)}
     plain_yml = plain / "mkdocs.yml"
     plain_yml.write_text(yaml.safe_dump(plain_config))
-    return plugin_yml, plain_yml, counts
+
+    bare = root / "polos-tanpa-svg"
+    shutil.rmtree(bare, ignore_errors=True)
+    shutil.copytree(plain, bare, ignore=shutil.ignore_patterns("site"))
+    for page in (bare / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "<svg" in text:
+            page.write_text(_SVG.sub("<!-- diagram alir -->", text), encoding="utf-8")
+    configs = {"plain": plain_yml, "bare": bare / "mkdocs.yml"}
+    return {**configs, "warm": plugin_yml, "cold": plugin_yml}, counts
+
+
+_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
 def _plugin_adds(root: Path) -> dict[str, object]:
@@ -186,41 +208,50 @@ def _plugin_adds(root: Path) -> dict[str, object]:
     }
 
 
-def build(config: Path, log: Path) -> Run:
+def build(config: Path, log: Path, profile: Path | None = None) -> Run:
     site = config.parent / "site"
+    python = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else [])]
     return measured(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        [*python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
         config.parent,
         log,
     )
 
 
+def profile_warm(config: Path, out: Path, log: Path) -> str:
+    """One warm plugin build under cProfile: where the plugin's own time goes, by function."""
+    path = out / f"profile-{config.parent.name}-warm.prof"
+    build(config, log, profile=path)
+    text = io.StringIO()
+    stats = pstats.Stats(str(path), stream=text)
+    stats.sort_stats("cumulative").print_stats(r"sopdocs/(?!templates)", 25)
+    return text.getvalue()
+
+
 def bench(sizes: list[int], repeat: int, out: Path, seed: int) -> list[SizeResult]:
-    out.mkdir(parents=True, exist_ok=True)
     log = out / "build.log"
     log.write_text("")
-    configs: dict[int, tuple[Path, Path]] = {}
+    configs: dict[int, dict[str, Path]] = {}
     results: dict[int, SizeResult] = {}
     for size in sizes:
-        plugin_yml, plain_yml, counts = prepare(size, out, seed)
-        configs[size] = (plugin_yml, plain_yml)
+        configs[size], counts = prepare(size, out, seed)
         results[size] = SizeResult(size, counts["unit"], counts["diagram_unik"])
-        _say(f"{size} SOP: {counts}; warm-up build")
-        shutil.rmtree(plugin_yml.parent / ".cache", ignore_errors=True)
-        build(plugin_yml, log)  # fills the cache and the OS file cache alike
-        build(plain_yml, log)
+        _say(f"{size} SOP: {counts}; warm-up builds")
+        shutil.rmtree(configs[size]["cold"].parent / ".cache", ignore_errors=True)
+        for config in dict.fromkeys(configs[size].values()):  # caches, and the OS file cache
+            build(config, log)
     for rep in range(repeat):
         for size in sizes:
-            plugin_yml, plain_yml = configs[size]
-            order = VARIANTS[rep % 3 :] + VARIANTS[: rep % 3]
-            for variant in order:
+            shift = rep % len(VARIANTS)
+            for variant in VARIANTS[shift:] + VARIANTS[:shift]:
+                config = configs[size][variant]
                 if variant == "cold":
-                    shutil.rmtree(plugin_yml.parent / ".cache", ignore_errors=True)
-                run = build(plain_yml if variant == "plain" else plugin_yml, log)
+                    shutil.rmtree(config.parent / ".cache", ignore_errors=True)
+                run = build(config, log)
                 results[size].runs[variant].append(run)
                 _say(f"  rep {rep + 1} {size:>5} {variant:<5} {run.seconds:7.2f} s")
             check = [sys.executable, "-m", "sopdocs", "check", "sops"]
-            results[size].check.append(measured(check, plugin_yml.parent, log))
+            results[size].check.append(measured(check, configs[size]["warm"].parent, log))
     return [results[size] for size in sizes]
 
 
@@ -253,28 +284,29 @@ def table(results: list[SizeResult], repeat: int, info: dict[str, str]) -> str:
         + ", ".join(f"{k} {v}" for k, v in info.items())
         + ".",
         "",
-        "| SOPs | units | unique diagrams | plain (a) | warm (b) | cold (c) | b/a | c/a "
-        "| `sopdocs check` | peak RSS |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| SOPs | units | unique diagrams | plain (a) | bare (a′) | warm (b) | cold (c) "
+        "| b/a | c/a | b/a′ | c/a′ | `sopdocs check` | peak RSS |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: |",
     ]
     for r in results:
         check = statistics.median(run.seconds for run in r.check)
+        times = " | ".join(f"{r.median(v):.1f} s" for v in VARIANTS)
+        ratios = " | ".join(
+            f"{r.ratio(b, a):.2f}" for a in ("plain", "bare") for b in ("warm", "cold")
+        )
         lines.append(
-            f"| {r.size:,} | {r.units} | {r.unique_diagrams:,} | {r.median('plain'):.1f} s "
-            f"| {r.median('warm'):.1f} s | {r.median('cold'):.1f} s "
-            f"| {r.ratio('warm'):.2f} | {r.ratio('cold'):.2f} | {check:.1f} s "
-            f"| {r.peak_mib():.0f} MiB |"
+            f"| {r.size:,} | {r.units} | {r.unique_diagrams:,} | {times} | {ratios} "
+            f"| {check:.1f} s | {r.peak_mib():.0f} MiB |"
         )
     lines += ["", "| target | measured | holds |", "| --- | ---: | :---: |"]
     for r in results:
-        lines.append(
-            f"| {r.size:,} SOPs: warm/plain ≤ {TARGETS['warm/plain']} | {r.ratio('warm'):.2f} "
-            f"| {verdict(r.ratio('warm'), TARGETS['warm/plain'])} |"
-        )
-        lines.append(
-            f"| {r.size:,} SOPs: cold/plain ≤ {TARGETS['cold/plain']} | {r.ratio('cold'):.2f} "
-            f"| {verdict(r.ratio('cold'), TARGETS['cold/plain'])} |"
-        )
+        for b, name in (("warm", "warm/plain"), ("cold", "cold/plain")):
+            value = r.ratio(b, "plain")
+            lines.append(
+                f"| {r.size:,} SOPs: {b}/plain ≤ {TARGETS[name]} | {value:.2f} "
+                f"| {verdict(value, TARGETS[name])} |"
+            )
     by_size = {r.size: r for r in results}
     if 1000 in by_size and 3000 in by_size:
         small, large = by_size[1000], by_size[3000]
@@ -310,6 +342,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--readme", action="store_true", help="write the table to README.md")
+    parser.add_argument(
+        "--profile", action="store_true", help="then profile a warm build of the largest size"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     out = args.out.resolve()
@@ -323,6 +358,8 @@ def main() -> None:
     (out / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
     if args.readme:
         update_readme(HERE / "README.md", text)
+    if args.profile:
+        print(profile_warm(out / f"katalog-{sizes[-1]}" / "mkdocs.yml", out, out / "build.log"))
 
 
 if __name__ == "__main__":
