@@ -7,6 +7,7 @@ covers Markdown ones (headings, list items), where Markdown punctuation must be 
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import posixpath
 import re
@@ -59,6 +60,7 @@ def indonesian_date(value: PartialDate | None) -> str:
     return value.indonesian() if value is not None else ""
 
 
+@functools.cache
 def page_url(path: str, *, directory_urls: bool = True) -> str:
     """The site URL MkDocs gives a page source path (``sop/a/index.md`` → ``sop/a/``)."""
     stem, _ = posixpath.splitext(path)
@@ -70,6 +72,11 @@ def page_url(path: str, *, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+@functools.cache
+def _folder_parts(page: str, directory_urls: bool) -> tuple[str, ...]:
+    return tuple(posixpath.dirname(page_url(page, directory_urls=directory_urls)).split("/"))
+
+
 def relative_url(target: str, *, from_page: str, directory_urls: bool = True) -> str:
     """Link from page source ``from_page`` to page source ``target`` (both docs-relative).
 
@@ -77,7 +84,7 @@ def relative_url(target: str, *, from_page: str, directory_urls: bool = True) ->
     here; an optional ``#fragment`` on ``target`` is kept.
     """
     path, hash_, fragment = target.partition("#")
-    here = posixpath.dirname(page_url(from_page, directory_urls=directory_urls)).split("/")
+    here = _folder_parts(from_page, directory_urls)
     there = page_url(path, directory_urls=directory_urls)
     parts = there.rstrip("/").split("/")
     # Both are clean docs-relative paths, so this is posixpath.relpath without its
@@ -85,7 +92,7 @@ def relative_url(target: str, *, from_page: str, directory_urls: bool = True) ->
     common = 0
     while common < min(len(here), len(parts)) and here[common] == parts[common] != "":
         common += 1
-    up = len(here) - common if here != [""] else 0
+    up = len(here) - common if here != ("",) else 0
     rel = "/".join([".."] * up + [p for p in parts[common:] if p]) or "."
     if not there or there.endswith("/"):
         rel += "/"
