@@ -25,7 +25,7 @@ BULAN = (
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, order=True)
+@dataclass(frozen=True, kw_only=True, order=True)
 class PartialDate:
     """A calendar date whose day may be unknown."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 
 UNITS = ("tahun", "bulan", "minggu", "hari kerja", "hari", "jam", "menit")
 """Largest first: the order a total is read in."""
@@ -21,16 +20,16 @@ _WAKTU = re.compile(
 )
 
 
-def _number(text: str) -> Fraction:
-    return Fraction(text.replace(",", "."))
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Duration:
     """``low``-``high`` of one unit; ``low == high`` when a single figure was written."""
 
-    low: Fraction
-    high: Fraction
+    low: float
+    high: float
     unit: str
 
 
@@ -47,7 +46,7 @@ def parse_waktu(text: str) -> Duration | None:
     return Duration(low=low, high=high, unit=unit)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class TotalTime:
     """The sum of a procedure's step times, per unit, largest unit first."""
 
@@ -57,10 +56,9 @@ class TotalTime:
         return " ".join(_format(d) for d in self.parts)
 
 
-def _figure(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    return f"{float(value):g}".replace(".", ",")
+def _figure(value: float) -> str:
+    """Indonesian figures: ``2``, ``1,5``."""
+    return f"{value:g}".replace(".", ",")
 
 
 def _format(duration: Duration) -> str:
@@ -73,12 +71,12 @@ def total_time(durations: list[Duration | None]) -> TotalTime | None:
     """Sum the steps' times; None when any step's time is missing or not understood."""
     if not durations or any(d is None for d in durations):
         return None
-    lows: dict[str, Fraction] = {}
-    highs: dict[str, Fraction] = {}
+    lows: dict[str, float] = {}
+    highs: dict[str, float] = {}
     for d in durations:
         assert d is not None  # narrowed above; for the type checker only
-        lows[d.unit] = lows.get(d.unit, Fraction(0)) + d.low
-        highs[d.unit] = highs.get(d.unit, Fraction(0)) + d.high
+        lows[d.unit] = lows.get(d.unit, 0.0) + d.low
+        highs[d.unit] = highs.get(d.unit, 0.0) + d.high
     parts = tuple(
         Duration(low=lows[unit], high=highs[unit], unit=unit) for unit in UNITS if unit in lows
     )

@@ -15,7 +15,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Location:
     """A place in an author's file; ``line`` and ``col`` are 1-based, as editors show them."""
 
@@ -27,7 +27,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Issue:
     """One problem an author must see, where it is and, when we can tell, what to write instead."""
 

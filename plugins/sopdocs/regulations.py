@@ -65,7 +65,7 @@ _LEVELS = ("Provinsi", "Kabupaten", "Kota")
 """Levels of a region; a Perda's level is part of its type (Perda Kabupaten vs Perda Kota)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Regulation:
     """One regulation, however it was cited: two spellings of it have the same `key`."""
 
@@ -157,7 +157,7 @@ UUD_1945 = Regulation(
 # --- The types of regulation -------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class _Jenis:
     """A type of regulation as the index names it, with the spellings that mean it."""
 
@@ -299,7 +299,7 @@ _GENERIC: tuple[_Jenis, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class _Kind:
     """What a minister or an agency issues, and how its name is shortened."""
 
@@ -329,7 +329,7 @@ _KINDS = (
 _KIND = {kind.word: kind for kind in _KINDS}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class _Ministry:
     """A ministry; its Peraturan, Keputusan, Instruksi and Surat Edaran are generated from it."""
 
@@ -446,7 +446,7 @@ _RENAMED: tuple[tuple[tuple[str, int], ...], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class _Agency:
     """A body outside the ministries whose regulations are cited: BKN, LAN, BPS..."""
 
