@@ -553,6 +553,10 @@ class SopSpec:
     references: list[object] = field(default_factory=list)
 
 
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+"""How an SOP number writes the month it was issued in."""
+
+
 def _fill(text: str, obj: str, doc: str, app: str) -> str:
     return text.format(obj=obj, doc=doc, app=app)
 
@@ -595,7 +599,7 @@ def make_procedure(domain: Domain, nama: str, obj: str, rng: random.Random) -> P
     if rng.random() < 0.15:
         # A step done together by two lanes: the hand-over, signed by both.
         steps[-1]["pelaksana"] = [lanes[0], lanes[1]]
-    _add_decisions(steps, lanes, domain, obj, doc, rng)
+    _add_decisions(steps, domain, obj, doc, rng)
     if rng.random() < 0.1:
         steps[-1]["keterangan"] = "Dokumen dapat diambil oleh pemohon atau kuasanya"
     return Procedure(nama=nama, lanes=lanes, steps=steps)
@@ -603,7 +607,6 @@ def make_procedure(domain: Domain, nama: str, obj: str, rng: random.Random) -> P
 
 def _add_decisions(
     steps: list[dict[str, object]],
-    lanes: list[str],
     domain: Domain,
     obj: str,
     doc: str,
@@ -689,6 +692,38 @@ def _iso(ymd: tuple[int, int, int], month_only: bool = False) -> str:
     return f"{y:04d}-{m:02d}" if month_only else f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def _sop_header(
+    domain: Domain, dinas_regs: list[str], year: int, rng: random.Random
+) -> tuple[dict[str, object], tuple[int, int, int]]:
+    """Dates, Dasar Hukum and the form's boxes of one SOP; and the day it was made."""
+    made = _date(rng, year, year + 1)
+    effective = (made[0], made[1], min(made[2] + rng.randint(1, 10), 28))
+    header_sop: dict[str, object] = {
+        "tanggal_pembuatan": _iso(made),
+        "tanggal_efektif": _iso(effective, month_only=rng.random() < 0.1),
+    }
+    if rng.random() < 0.3:
+        revisions = sorted(
+            _iso(_date(rng, made[0] + 1, max(made[0] + 1, 2025))) for _ in range(rng.randint(1, 2))
+        )
+        header_sop["tanggal_revisi"] = revisions[0] if len(revisions) == 1 else revisions
+    cited = rng.sample(domain.regulations, min(len(domain.regulations), rng.randint(1, 4)))
+    cited += rng.sample(GENERAL_REGULATIONS, rng.randint(0, 2))
+    citations = [spell(REGULATIONS[key], rng) for key in cited]
+    citations += rng.sample(dinas_regs, rng.randint(0, 2))
+    if rng.random() < 0.04:
+        citations.append(rng.choice(UNRECOGNISABLE))
+    header_sop["dasar_hukum"] = citations
+    app = domain.app
+    header_sop["kualifikasi_pelaksana"] = [
+        q.format(app=app) for q in rng.sample(QUALIFICATIONS, rng.randint(1, 3))
+    ]
+    header_sop["peralatan"] = [e.format(app=app) for e in rng.sample(EQUIPMENT, rng.randint(2, 5))]
+    header_sop["peringatan"] = rng.sample(WARNINGS, rng.randint(1, 2))
+    header_sop["pencatatan"] = [r.format(app=app) for r in rng.sample(RECORDS, rng.randint(1, 2))]
+    return header_sop, made
+
+
 def plan(size: int, seed: int) -> tuple[list[tuple[str, dict[str, object]]], list[SopSpec]]:
     """Decide every unit and SOP of the catalogue; nothing is written yet."""
     rng = random.Random(seed)
@@ -740,38 +775,8 @@ def plan(size: int, seed: int) -> tuple[list[tuple[str, dict[str, object]]], lis
                 if rng.random() < 0.3:
                     templates[domain.slug].append((procedure, obj))
             names.add(procedure.nama)
-            made = _date(rng, year, year + 1)
-            effective = (made[0], made[1], min(made[2] + rng.randint(1, 10), 28))
-            header_sop: dict[str, object] = {
-                "tanggal_pembuatan": _iso(made),
-                "tanggal_efektif": _iso(effective, month_only=rng.random() < 0.1),
-            }
-            if rng.random() < 0.3:
-                revisions = sorted(
-                    _iso(_date(rng, made[0] + 1, max(made[0] + 1, 2025)))
-                    for _ in range(rng.randint(1, 2))
-                )
-                header_sop["tanggal_revisi"] = revisions[0] if len(revisions) == 1 else revisions
-            cited = rng.sample(domain.regulations, min(len(domain.regulations), rng.randint(1, 4)))
-            cited += rng.sample(GENERAL_REGULATIONS, rng.randint(0, 2))
-            citations = [spell(REGULATIONS[key], rng) for key in cited]
-            citations += rng.sample(dinas_regs, rng.randint(0, 2))
-            if rng.random() < 0.04:
-                citations.append(rng.choice(UNRECOGNISABLE))
-            header_sop["dasar_hukum"] = citations
-            app = domain.app
-            header_sop["kualifikasi_pelaksana"] = [
-                q.format(app=app) for q in rng.sample(QUALIFICATIONS, rng.randint(1, 3))
-            ]
-            header_sop["peralatan"] = [
-                e.format(app=app) for e in rng.sample(EQUIPMENT, rng.randint(2, 5))
-            ]
-            header_sop["peringatan"] = rng.sample(WARNINGS, rng.randint(1, 2))
-            header_sop["pencatatan"] = [
-                r.format(app=app) for r in rng.sample(RECORDS, rng.randint(1, 2))
-            ]
-            roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-            month = roman[made[1] - 1]
+            header_sop, made = _sop_header(domain, dinas_regs, year, rng)
+            month = ROMAN_MONTHS[made[1] - 1]
             nomor = (
                 f"{domain.code}/{unit_no:03d}.{seq:02d}/SOP/{domain.slug.title()}/{month}/{made[0]}"
             )
