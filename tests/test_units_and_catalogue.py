@@ -144,3 +144,17 @@ def test_an_outside_keterkaitan_is_a_warning_and_an_unresolved_sop_ref_an_error(
         ("reference.outside", "warning", lines.index("  - SOP Di Luar") + 1),
         ("reference.unresolved", "error", lines.index("  - {sop: tidak-ada}") + 1),
     ]
+
+
+def test_the_load_cache_gives_the_same_catalogue_and_follows_unit_edits(tmp_path):
+    write_files(tmp_path, {"sops/dinas/_unit.yaml": UNIT, "sops/dinas/a.yaml": WITHOUT_HEADER})
+    cache = tmp_path / ".cache"
+    cold = load_catalogue(tmp_path / "sops", cache_dir=cache)
+    warm = load_catalogue(tmp_path / "sops", cache_dir=cache)
+    assert (cache / "load.pickle").is_file()
+    assert warm.catalogue.sops[0].instansi == cold.catalogue.sops[0].instansi
+    assert warm.issues == cold.issues == []
+    # The SOP file is unchanged, but its unit is not: its cached result must not be reused.
+    write_files(tmp_path, {"sops/dinas/_unit.yaml": UNIT.replace("Dinas Contoh\n", "Dinas Baru\n")})
+    edited = load_catalogue(tmp_path / "sops", cache_dir=cache)
+    assert edited.catalogue.sops[0].instansi == ("Pemerintah Kabupaten Contoh", "Dinas Baru")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sopdocs.flowchart.dot import to_dot
+from sopdocs.pickled import PickledDict
 
 if TYPE_CHECKING:
     from sopdocs.flowchart.graph import Flowchart
@@ -29,28 +29,15 @@ class DotMemo:
     """``to_dot`` with a memory kept in ``cache_dir`` between builds (none when it is None)."""
 
     def __init__(self, cache_dir: Path | None) -> None:
-        self._path = cache_dir / MEMO_FILE if cache_dir else None
-        self._old: dict[str, str] = {}
-        self._new: dict[str, str] = {}
-        if self._path is not None and self._path.is_file():
-            try:
-                code, entries = pickle.loads(self._path.read_bytes())
-            except Exception:  # a damaged or foreign memo is just an empty one
-                return
-            if code == _CODE:
-                self._old = entries
+        self._store = PickledDict[str](cache_dir / MEMO_FILE if cache_dir else None, _CODE)
 
     def to_dot(self, chart: Flowchart) -> str:
         key = hashlib.sha256(pickle.dumps(chart, protocol=5)).hexdigest()
-        dot = self._new.get(key) or self._old.get(key) or to_dot(chart)
-        self._new[key] = dot
+        dot = self._store.get(key)
+        if dot is None:
+            dot = to_dot(chart)
+            self._store.put(key, dot)
         return dot
 
     def save(self) -> None:
-        """Keep this build's charts only, so deleted SOPs are forgotten."""
-        if self._path is None or self._new.keys() == self._old.keys():
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=self._path.parent, delete=False) as out:
-            out.write(pickle.dumps((_CODE, self._new), protocol=pickle.HIGHEST_PROTOCOL))
-        Path(out.name).replace(self._path)
+        self._store.save()
