@@ -3,10 +3,8 @@
 The example site (the repository's ``mkdocs.yml`` and ``sops/``) is built once, served on
 127.0.0.1 and driven with headless Chromium: search by a regulation's short form, the
 flowchart drawn at a readable size and linked to its table, the dark scheme, the catalogue
-filter, and printing on A4 landscape.
-
-Set ``SOPDOCS_SCREENSHOTS=docs/img`` to also refresh the README's screenshots of an SOP
-page (``sop-terang.png`` and ``sop-gelap.png``).
+filter, and printing on A4 landscape. (The README's screenshots come from
+``scripts/screenshots.py``, not from here.)
 """
 
 from __future__ import annotations
@@ -35,7 +33,6 @@ REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 SOP_ID = "dukcapil-padang-pariaman/inovasi-pelayanan-publik"
 """Seed 000, transcribed: eight steps, a decision that loops back, five lanes."""
-SCREENSHOTS = os.environ.get("SOPDOCS_SCREENSHOTS")
 VIEWPORT = {"width": 1280, "height": 800}
 A4_LANDSCAPE_PT = (841.89, 595.28)
 
@@ -193,8 +190,6 @@ def test_the_flowchart_is_drawn_at_a_readable_size(page: Any, base_url: str) -> 
     box = svg.bounding_box()
     assert svg.is_visible()
     assert box is not None and box["width"] > 300 and box["height"] > 100, box
-    if SCREENSHOTS:
-        page.screenshot(path=str(Path(SCREENSHOTS) / "sop-terang.png"), full_page=True)
 
 
 def test_clicking_a_symbol_scrolls_its_row_into_view(page: Any, base_url: str) -> None:
@@ -272,9 +267,6 @@ def test_the_dark_scheme_keeps_the_flowchart_legible(page: Any, base_url: str) -
     worst = svg.evaluate(WORST_SYMBOL_CONTRAST)
     assert worst["stroke"]["strokeRatio"] >= 3, worst
     assert worst["text"]["textRatio"] >= 3, worst
-    if SCREENSHOTS:
-        page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=str(Path(SCREENSHOTS) / "sop-gelap.png"), full_page=True)
 
 
 # --- the catalogue filter ------------------------------------------------------------------
