@@ -5,9 +5,11 @@ Every file is read and every problem collected; a broken file never stops the ot
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,6 +164,22 @@ def _walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
         folders[0:0] = subfolders
 
 
+@contextmanager
+def bulk_work() -> Iterator[None]:
+    """Pause the garbage collector while thousands of acyclic objects are made.
+
+    Each collection walks the whole heap, which grows as SOPs load: measured, a quarter of
+    the time to load 3,000 SOPs went to collections that found nothing to free.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_catalogue(
     root: Path, progress: Progress | None = None, cache_dir: Path | None = None
 ) -> LoadResult:
@@ -170,7 +188,11 @@ def load_catalogue(
     With ``cache_dir``, files whose bytes (and whose units' bytes) did not change since the
     last run are not parsed again: at thousands of SOPs parsing dominates a warm build.
     """
-    cache = LoadCache(cache_dir)
+    with bulk_work():
+        return _load_catalogue(root, progress, LoadCache(cache_dir))
+
+
+def _load_catalogue(root: Path, progress: Progress | None, cache: LoadCache) -> LoadResult:
     issues: list[Issue] = []
     if not root.is_dir():
         issues.append(

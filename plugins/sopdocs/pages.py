@@ -18,6 +18,7 @@ from typing import Any, TypeAlias
 from sopdocs import flowchart
 from sopdocs.catalogue import CatalogueIndex, RegulationEntry
 from sopdocs.durations import total_time
+from sopdocs.loader import bulk_work
 from sopdocs.model import Sop, Unit
 from sopdocs.render import Templates, relative_url
 
@@ -108,7 +109,8 @@ def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:
 def diagram_sources(index: CatalogueIndex, memo: flowchart.DotMemo | None = None) -> dict[str, str]:
     """Each SOP's flowchart as DOT, keyed by SOP id; ``memo`` skips unchanged layouts."""
     memo = memo or flowchart.DotMemo(None)
-    sources = {sop.id: memo.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
+    with bulk_work():
+        sources = {sop.id: memo.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
     memo.save()
     return sources
 
