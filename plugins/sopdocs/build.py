@@ -427,7 +427,7 @@ def build_sop(
     steps = _steps(b, lanes)
     if not complete or any(i.is_error for i in b.issues):
         return None, b.issues
-    if not (pembuatan and efektif and signatory and steps):  # unreachable after the checks
+    if not (pembuatan and efektif and signatory and steps):  # complete, error-free data has all
         return None, b.issues
     sop = Sop(
         id=sop_id,
