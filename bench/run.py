@@ -252,7 +252,13 @@ def bench(sizes: list[int], repeat: int, out: Path, seed: int) -> list[SizeResul
                 _say(f"  rep {rep + 1} {size:>5} {variant:<5} {run.seconds:7.2f} s")
             check = [sys.executable, "-m", "sopdocs", "check", "sops"]
             results[size].check.append(measured(check, configs[size]["warm"].parent, log))
+        # Every repetition's figures on disk at once: a run killed at minute 40 keeps them.
+        _save(out, {"repeat_done": rep + 1, "results": [asdict(r) for r in results.values()]})
     return [results[size] for size in sizes]
+
+
+def _save(out: Path, raw: dict[str, object]) -> None:
+    (out / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
 
 
 def machine() -> dict[str, str]:
@@ -354,8 +360,7 @@ def main() -> None:
     info = {**machine(), "sopdocs": revision}
     text = table(results, args.repeat, info)
     print(text)
-    raw = {"machine": info, "repeat": args.repeat, "results": [asdict(r) for r in results]}
-    (out / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    _save(out, {"machine": info, "repeat": args.repeat, "results": [asdict(r) for r in results]})
     if args.readme:
         update_readme(HERE / "README.md", text)
     if args.profile:
