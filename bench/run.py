@@ -198,8 +198,8 @@ def _plugin_adds(root: Path) -> dict[str, object]:
     The assets are those ``sopdocs generate`` copies beside the pages, in the plugin's order.
     """
     # The snapshot's modules, importable once ``snapshot`` put it on the path.
-    from sopdocs.catalogue import analyse
-    from sopdocs.pages import ASSETS_DIR, SCRIPTS, STYLESHEETS, catalogue_nav
+    from sopdocs.catalogue.index import analyse
+    from sopdocs.site.pages import ASSETS_DIR, SCRIPTS, STYLESHEETS, catalogue_nav
 
     return {
         "nav": ["index.md", *catalogue_nav(analyse(root / "sops").index)],

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
-from sopdocs.cli import main
-from sopdocs.schema import SOP_SCHEMA, UNIT_SCHEMA, load_schema
+from sopdocs.adapters.cli import main
+from sopdocs.reading.schema import SOP_SCHEMA, UNIT_SCHEMA, load_schema
 
 REPO = Path(__file__).resolve().parents[1]
 

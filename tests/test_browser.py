@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from sopdocs.catalogue import CatalogueIndex, analyse
+from sopdocs.catalogue.index import CatalogueIndex, analyse
 
 playwright = pytest.importorskip("playwright.sync_api")
 

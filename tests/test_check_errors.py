@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from sopdocs.issues import Severity
-from sopdocs.loader import load_sop_text
+from sopdocs.reading.loader import load_sop_text
 from support import SOP, dedent
 
 

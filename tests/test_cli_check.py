@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from sopdocs.cli import main
+from sopdocs.adapters.cli import main
 from support import SOP, write_files
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sopdocs.dates import PartialDate, parse_date
-from sopdocs.durations import parse_waktu, total_time
+from sopdocs.reading.dates import PartialDate, parse_date
+from sopdocs.reading.durations import parse_waktu, total_time
 
 
 @pytest.mark.parametrize(

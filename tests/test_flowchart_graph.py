@@ -13,8 +13,8 @@ from itertools import pairwise
 import pytest
 from sopdocs.flowchart import DotMemo, build_graph, lay_out, read_caption, to_dot
 from sopdocs.flowchart.layout import LANE_WIDTH, Box, text_width, wrap
-from sopdocs.loader import load_sop_text
 from sopdocs.model import Sop
+from sopdocs.reading.loader import load_sop_text
 
 HEADER = """\
 nomor: 001/SOP/T/2024

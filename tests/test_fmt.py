@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sopdocs.cli import main
-from sopdocs.formatting import difference, format_text
-from sopdocs.loader import load_catalogue
+from sopdocs.adapters.cli import main
+from sopdocs.authoring.formatting import difference, format_text
+from sopdocs.reading.loader import load_catalogue
 from support import SOP, dedent
 
 REPO = Path(__file__).resolve().parents[1]

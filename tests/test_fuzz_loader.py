@@ -6,9 +6,9 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sopdocs.catalogue import analyse
+from sopdocs.catalogue.index import analyse
 from sopdocs.issues import ISSUE_CODES
-from sopdocs.loader import load_sop_text
+from sopdocs.reading.loader import load_sop_text
 from support import SOP, write_files
 
 REPORT_LINE = re.compile(r"^sops/f\.yaml:\d+:\d+: (error|warning): .+ \[[a-z.-]+\]$", re.DOTALL)

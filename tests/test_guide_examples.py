@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sopdocs.formatting import SOP_KEYS, yaml_scalar
+from sopdocs.authoring.formatting import SOP_KEYS, yaml_scalar
 from sopdocs.issues import ISSUE_CODES, Issue
-from sopdocs.loader import load_sop_text
-from sopdocs.yamlsource import YamlList, YamlMap, YamlValue, parse
+from sopdocs.reading.loader import load_sop_text
+from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue, parse
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 GUIDE = [*sorted((DOCS / "panduan").glob("*.md")), *DOCS.glob("glosarium.md")]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from sopdocs import cli
-from sopdocs.formatting import format_text
-from sopdocs.loader import load_sop_file
-from sopdocs.schema import schema_text
+from sopdocs.adapters import cli
+from sopdocs.authoring.formatting import format_text
+from sopdocs.reading.loader import load_sop_file
+from sopdocs.reading.schema import schema_text
 from support import UNIT, write_files
 
 NEW = ["new", "--unit", "dinas", "--nama", "Pelayanan Surat Keterangan", "--nomor", "001/SOP/2024"]

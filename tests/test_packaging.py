@@ -29,15 +29,19 @@ def test_the_wheel_carries_every_template_schema_and_asset(wheel):
     templates = {p.name for p in (ROOT / "templates").glob("*.j2")}
     assert templates, "templates/ holds the Jinja templates"
     assert {f"sopdocs/templates/{t}" for t in templates} <= names
-    assert {"sopdocs/schema/sop.schema.json", "sopdocs/schema/unit.schema.json"} <= names
-    assets = {f"sopdocs/assets/{p.name}" for p in (ROOT / "plugins/sopdocs/assets").iterdir()}
+    assert {
+        "sopdocs/reading/schema/sop.schema.json",
+        "sopdocs/reading/schema/unit.schema.json",
+    } <= names
+    assets_dir = ROOT / "plugins/sopdocs/site/assets"
+    assets = {f"sopdocs/site/assets/{p.name}" for p in assets_dir.iterdir()}
     assert assets <= names
 
 
 def test_the_wheel_registers_the_command_and_both_plugin_entry_points(wheel):
     entry_points = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
     text = wheel.read(entry_points).decode()
-    assert "sopdocs = sopdocs.cli:main" in text
-    assert text.count("sopdocs = sopdocs.plugin:SopdocsPlugin") == 2
+    assert "sopdocs = sopdocs.adapters.cli:main" in text
+    assert text.count("sopdocs = sopdocs.adapters.plugin:SopdocsPlugin") == 2
     assert "[mkdocs.plugins]" in text
     assert "[properdocs.plugins]" in text

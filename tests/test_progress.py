@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from sopdocs.progress import THRESHOLD, TerminalProgress
+from sopdocs.adapters.progress import THRESHOLD, TerminalProgress
 
 
 def run(console: Console, total: int) -> str:

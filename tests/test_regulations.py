@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sopdocs import regulations
-from sopdocs.regulations import HIERARCHY, Regulation, from_fields, group_of, recognise
+from sopdocs.regulations import recogniser as regulations
+from sopdocs.regulations.recogniser import HIERARCHY, Regulation, from_fields, group_of, recognise
 
 KEY = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

@@ -11,8 +11,8 @@ import html
 import markdown
 import pytest
 from jinja2 import UndefinedError
-from sopdocs.dates import PartialDate
-from sopdocs.render import Templates, escape_markdown, lines_to_html, relative_url
+from sopdocs.reading.dates import PartialDate
+from sopdocs.site.templating import Templates, escape_markdown, lines_to_html, relative_url
 
 HOSTILE_TEXTS = [
     "*bold* and _it_",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from mkdocs.exceptions import Abort
-from sopdocs.cli import main
+from sopdocs.adapters.cli import main
 
 PENDAFTARAN = "sop/dinas-contoh/pendaftaran/"
 PENERBITAN = "sop/dinas-contoh/bidang-layanan/penerbitan-surat/"

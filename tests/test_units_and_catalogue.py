@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sopdocs.catalogue import analyse
-from sopdocs.loader import load_catalogue
+from sopdocs.catalogue.index import analyse
+from sopdocs.reading.loader import load_catalogue
 from support import SOP, UNIT, write_files
 
 WITHOUT_HEADER = (

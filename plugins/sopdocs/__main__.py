@@ -1,3 +1,3 @@
-from sopdocs.cli import main
+from sopdocs.adapters.cli import main
 
 main()

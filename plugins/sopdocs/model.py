@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopdocs.dates import PartialDate
-from sopdocs.durations import Duration
 from sopdocs.issues import Location
-from sopdocs.regulations import Regulation
+from sopdocs.reading.dates import PartialDate
+from sopdocs.reading.durations import Duration
+from sopdocs.regulations.recogniser import Regulation
 
 
 @dataclass(frozen=True, kw_only=True)

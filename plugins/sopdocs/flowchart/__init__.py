@@ -7,10 +7,7 @@ it for Graphviz, and ``Renderer`` turns DOT into cached, inline-ready SVG.
 from __future__ import annotations
 
 from sopdocs.flowchart.dot import read_caption, to_dot
-from sopdocs.flowchart.graph import Edge, Flowchart, Node, build_graph
-from sopdocs.flowchart.layout import Layout, lay_out
-from sopdocs.flowchart.memo import DotMemo
-from sopdocs.flowchart.render import (
+from sopdocs.flowchart.draw import (
     GraphvizMissing,
     Renderer,
     RenderError,
@@ -18,6 +15,9 @@ from sopdocs.flowchart.render import (
     clean_svg,
     export,
 )
+from sopdocs.flowchart.graph import Edge, Flowchart, Node, build_graph
+from sopdocs.flowchart.layout import Layout, lay_out
+from sopdocs.flowchart.memo import DotMemo
 
 __all__ = [
     "DotMemo",

@@ -2,7 +2,7 @@
 
 Positions come from :mod:`sopdocs.flowchart.layout`; Graphviz only draws them, so the graph
 asks for ``neato`` and must be run with ``-n2`` (keep positions and edge routes as given),
-as :mod:`sopdocs.flowchart.render` does. Author text (lane names, kegiatan) reaches the DOT
+as :mod:`sopdocs.flowchart.draw` does. Author text (lane names, kegiatan) reaches the DOT
 only through :func:`_quote`, as the text of a quoted string: it can never add a node, an
 edge or an attribute. Links (``URL``) are ours alone and point at the procedure table.
 """

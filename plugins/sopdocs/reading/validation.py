@@ -16,8 +16,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from sopdocs.issues import Issue, Location, error
-from sopdocs.schema import SOP_SCHEMA, load_schema
-from sopdocs.yamlsource import YamlList, YamlMap, YamlValue
+from sopdocs.reading.schema import SOP_SCHEMA, load_schema
+from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue
 
 _TYPE_NAMES = {
     "string": "teks",

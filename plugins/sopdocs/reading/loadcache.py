@@ -33,7 +33,7 @@ def digest(*parts: bytes | str) -> str:
 @cache
 def code_fingerprint() -> str:
     """Hash of the package's Python and schema files: what loading a file depends on."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]
     files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json"))
     return digest(*(f"{p.relative_to(package)}".encode() + p.read_bytes() for p in files))
 

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from sopdocs import flowchart
-from sopdocs.catalogue import CatalogueIndex, RegulationEntry
-from sopdocs.durations import total_time
-from sopdocs.loader import bulk_work
+from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
+from sopdocs.reading.durations import total_time
+from sopdocs.reading.loader import bulk_work
 from sopdocs.model import Sop, Unit
-from sopdocs.render import Templates, relative_url
+from sopdocs.site.templating import Templates, relative_url
 
 HOME_PAGE = "index.md"
 CATALOGUE_PAGE = "sop/index.md"

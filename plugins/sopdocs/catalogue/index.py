@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sopdocs.issues import Issue, error, sort_issues, warning
-from sopdocs.loader import Progress, load_catalogue, natural_key
 from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
-from sopdocs.regulations import HIERARCHY, Regulation, group_of
+from sopdocs.reading.loader import Progress, load_catalogue, natural_key
+from sopdocs.regulations.recogniser import HIERARCHY, Regulation, group_of
 
 _LEADING_SOP = re.compile(r"^\s*sop\b[\s.:-]*", re.IGNORECASE)
 

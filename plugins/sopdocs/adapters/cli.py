@@ -13,16 +13,18 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from sopdocs import flowchart, pages, scaffold
-from sopdocs.catalogue import Analysis, analyse
-from sopdocs.export import katalog_json
-from sopdocs.formatting import collect_files, format_file
+from sopdocs import flowchart
+from sopdocs.adapters.progress import TerminalProgress
+from sopdocs.adapters.report import print_issues
+from sopdocs.authoring import scaffold
+from sopdocs.authoring.formatting import collect_files, format_file
+from sopdocs.catalogue.export import katalog_json
+from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
-from sopdocs.loader import load_sop_file
-from sopdocs.progress import TerminalProgress
-from sopdocs.render import Templates
-from sopdocs.report import print_issues
-from sopdocs.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
+from sopdocs.reading.loader import load_sop_file
+from sopdocs.reading.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
+from sopdocs.site import pages
+from sopdocs.site.templating import Templates
 
 
 def _console(stderr: bool = False) -> Console:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sopdocs.catalogue import CatalogueIndex
+from sopdocs.catalogue.index import CatalogueIndex
 
 KATALOG_VERSION = 1
 KATALOG_FILE = "katalog.json"

@@ -13,13 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sopdocs.build import build_sop
 from sopdocs.issues import Issue, Location, error, sort_issues
-from sopdocs.loadcache import LoadCache, digest
 from sopdocs.model import Catalogue, Sop, Unit
-from sopdocs.schema import UNIT_SCHEMA
-from sopdocs.validation import structural_issues
-from sopdocs.yamlsource import YamlMap, YamlValue, decode, parse, read_bytes
+from sopdocs.reading.loadcache import LoadCache, digest
+from sopdocs.reading.schema import UNIT_SCHEMA
+from sopdocs.reading.sopreader import build_sop
+from sopdocs.reading.validation import structural_issues
+from sopdocs.reading.yamlsource import YamlMap, YamlValue, decode, parse, read_bytes
 
 UNIT_FILE = "_unit.yaml"
 SOP_SUFFIXES = (".yaml", ".yml")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from sopdocs import flow, regulations
-from sopdocs.dates import PartialDate, parse_date
-from sopdocs.durations import parse_waktu
 from sopdocs.issues import Issue, Location, error, warning
 from sopdocs.model import Citation, Decision, Lane, Reference, Signatory, Sop, Step
-from sopdocs.yamlsource import YamlList, YamlMap, YamlValue
+from sopdocs.reading import flowrules as flow
+from sopdocs.reading.dates import PartialDate, parse_date
+from sopdocs.reading.durations import parse_waktu
+from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue
+from sopdocs.regulations import recogniser as regulations
 
 NIP_DIGITS = 18
 

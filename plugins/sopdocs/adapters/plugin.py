@@ -20,10 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import nest_paths
 
 from sopdocs import flowchart
-from sopdocs.catalogue import Analysis, analyse
-from sopdocs.export import KATALOG_FILE, katalog_json
+from sopdocs.adapters.progress import TerminalProgress
+from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
+from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import Issue, strictened
-from sopdocs.pages import (
+from sopdocs.site.pages import (
     ASSETS_DIR,
     SCRIPTS,
     STYLESHEETS,
@@ -33,8 +34,7 @@ from sopdocs.pages import (
     render_diagrams,
     sop_page,
 )
-from sopdocs.progress import TerminalProgress
-from sopdocs.render import Templates
+from sopdocs.site.templating import Templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

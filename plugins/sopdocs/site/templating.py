@@ -24,8 +24,8 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from sopdocs.catalogue import slugify
-from sopdocs.dates import PartialDate
+from sopdocs.catalogue.index import slugify
+from sopdocs.reading.dates import PartialDate
 
 # Exactly Python-Markdown's escapable characters (``Markdown.ESCAPED_CHARS`` plus ``|`` from
 # the tables extension): a backslash before any other character would stay visible. ``<``,

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from sopdocs.catalogue import slugify
-from sopdocs.formatting import yaml_scalar
-from sopdocs.loader import UNIT_FILE, display_path, natural_key
-from sopdocs.render import builtin_templates_dir
-from sopdocs.schema import SOP_SCHEMA, schema_text
-from sopdocs.yamlsource import YamlMap, decode, parse, read_bytes
+from sopdocs.authoring.formatting import yaml_scalar
+from sopdocs.catalogue.index import slugify
+from sopdocs.reading.loader import UNIT_FILE, display_path, natural_key
+from sopdocs.reading.schema import SOP_SCHEMA, schema_text
+from sopdocs.reading.yamlsource import YamlMap, decode, parse, read_bytes
+from sopdocs.site.templating import builtin_templates_dir
 
 TEMPLATE = "new-sop.yaml.j2"
 
