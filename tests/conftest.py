@@ -372,12 +372,15 @@ def parse_html_fixture() -> Callable[[str], Node]:
 @pytest.fixture
 def new_site(tmp_path: Path) -> Callable[..., Path]:
     """A site of one's own: the standard catalogue with ``changes`` (path: text, or None to
-    delete) and extra lines of sopdocs ``options``; returns its root."""
+    delete), extra lines of sopdocs ``options`` and of top-level ``mkdocs`` settings;
+    returns its root."""
 
-    def make(changes: dict[str, str | None] | None = None, options: str = "") -> Path:
+    def make(
+        changes: dict[str, str | None] | None = None, options: str = "", mkdocs: str = ""
+    ) -> Path:
         files = {**CATALOGUE, **(changes or {})}
         kept = {path: text for path, text in files.items() if text is not None}
         yml = MKDOCS_YML + "".join(f"      {line}\n" for line in options.splitlines())
-        return write_site(tmp_path, kept, yml)
+        return write_site(tmp_path, kept, mkdocs + "\n" + yml)
 
     return make

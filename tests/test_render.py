@@ -12,7 +12,8 @@ import markdown
 import pytest
 from jinja2 import UndefinedError
 from sopdocs.reading.dates import PartialDate
-from sopdocs.site.templating import Templates, escape_markdown, lines_to_html, relative_url
+from sopdocs.site.templating import Templates, escape_markdown, lines_to_html
+from sopdocs.urls import relative_url
 
 HOSTILE_TEXTS = [
     "*bold* and _it_",

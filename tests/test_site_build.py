@@ -433,6 +433,26 @@ def test_katalog_json_sits_at_the_site_root(site):
     assert [r["key"] for r in data["regulasi"]] == ["uu-25-2009"]
 
 
+def test_katalog_json_urls_lead_to_pages_on_a_site_without_directory_urls(new_site, build_site):
+    built = build_site(new_site(mkdocs="use_directory_urls: false"))
+    data = json.loads((built.site_dir / "katalog.json").read_text())
+    urls = [entry["url"] for entry in data["sop"] + data["regulasi"]]
+    assert urls == [
+        "sop/badan-uji/jahat/index.html",
+        "sop/dinas-contoh/pendaftaran/index.html",
+        "sop/dinas-contoh/bidang-layanan/penerbitan-surat/index.html",
+        "regulasi/uu-25-2009/index.html",
+    ]
+    assert [url for url in urls if not (built.site_dir / url).is_file()] == []
+
+
+def test_katalog_json_urls_lead_to_pages_on_a_site_with_directory_urls(site):
+    data = json.loads((site.site_dir / "katalog.json").read_text())
+    urls = [entry["url"] for entry in data["sop"] + data["regulasi"]]
+    assert urls == [JAHAT, PENDAFTARAN, PENERBITAN, "regulasi/uu-25-2009/"]
+    assert [url for url in urls if not (site.site_dir / url / "index.html").is_file()] == []
+
+
 def test_a_missing_graphviz_is_one_clear_error(new_site, build_site, monkeypatch, tmp_path):
     root = new_site()
     empty = tmp_path / "kosong"

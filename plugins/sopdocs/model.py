@@ -139,7 +139,8 @@ class Sop:
     """
 
     id: str
-    """Path under ``sops/`` without extension, ``/``-separated: stable, and the page URL."""
+    """Path under ``sops/`` without extension, ``/``-separated: stable; the page URL is built
+    from it (``sopdocs.urls``)."""
     source: str
     """Path of the YAML file as shown in messages (relative to the working directory)."""
     unit: str
@@ -166,10 +167,6 @@ class Sop:
     @property
     def pelaksana(self) -> tuple[str, ...]:
         return tuple(lane.name for lane in self.lanes)
-
-    @property
-    def url(self) -> str:
-        return f"sop/{self.id}/"
 
     def step(self, number: int) -> Step:
         return self.steps[number - 1]

@@ -32,9 +32,9 @@ from sopdocs.site.pages import (
     build_pages,
     catalogue_nav,
     render_diagrams,
-    sop_page,
 )
 from sopdocs.site.templating import Templates
+from sopdocs.urls import sop_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -115,7 +115,11 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
             files.append(file)
         files.append(
-            File.generated(config, KATALOG_FILE, content=katalog_json(site.analysis.index))
+            File.generated(
+                config,
+                KATALOG_FILE,
+                content=katalog_json(site.analysis.index, directory_urls=config.use_directory_urls),
+            )
         )
         if config.nav is None:
             documentation = sorted(

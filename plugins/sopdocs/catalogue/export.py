@@ -6,20 +6,22 @@ import json
 from typing import Any
 
 from sopdocs.catalogue.index import CatalogueIndex
+from sopdocs.urls import page_url, regulation_page, sop_page
 
 KATALOG_VERSION = 1
 KATALOG_FILE = "katalog.json"
 """Its place at the site root, where the contract says open-data users find it."""
 
 
-def katalog(index: CatalogueIndex) -> dict[str, Any]:
-    """The catalogue as plain data; ids, keys and URLs match the site's pages."""
+def katalog(index: CatalogueIndex, *, directory_urls: bool = True) -> dict[str, Any]:
+    """The catalogue as plain data; ids, keys and URLs match the site's pages, whose URLs
+    are in the site's style (``use_directory_urls``), relative to the site root."""
     sops = [
         {
             "id": sop.id,
             "nomor": sop.nomor,
             "nama": sop.nama,
-            "url": sop.url,
+            "url": page_url(sop_page(sop.id), directory_urls=directory_urls),
             "unit": [unit.nama for unit in index.unit_chain(sop)],
             "dasar_hukum": [
                 {"teks": c.text, "regulasi": c.regulation.key if c.regulation else None}
@@ -42,7 +44,7 @@ def katalog(index: CatalogueIndex) -> dict[str, Any]:
             "tahun": entry.regulation.tahun,
             "wilayah": entry.regulation.wilayah,
             "judul": entry.regulation.judul,
-            "url": entry.url,
+            "url": page_url(regulation_page(entry.key), directory_urls=directory_urls),
             "sop": [sop.id for sop in entry.sops],
         }
         for entry in index.regulations
@@ -50,6 +52,7 @@ def katalog(index: CatalogueIndex) -> dict[str, Any]:
     return {"versi": KATALOG_VERSION, "sop": sops, "regulasi": regulasi}
 
 
-def katalog_json(index: CatalogueIndex) -> str:
+def katalog_json(index: CatalogueIndex, *, directory_urls: bool = True) -> str:
     """Serialised deterministically, so two builds of one catalogue give the same bytes."""
-    return json.dumps(katalog(index), ensure_ascii=False, indent=1) + "\n"
+    data = katalog(index, directory_urls=directory_urls)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

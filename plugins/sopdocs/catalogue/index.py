@@ -44,10 +44,6 @@ class RegulationEntry:
     amended_by: tuple[Regulation, ...] = ()
 
     @property
-    def url(self) -> str:
-        return f"regulasi/{self.key}/"
-
-    @property
     def sops(self) -> tuple[Sop, ...]:
         return tuple(dict.fromkeys(sop for sop, _ in self.citations))
 

@@ -20,12 +20,16 @@ from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
 from sopdocs.reading.durations import total_time
 from sopdocs.reading.loader import bulk_work
 from sopdocs.model import Sop, Unit
-from sopdocs.site.templating import Templates, relative_url
-
-HOME_PAGE = "index.md"
-CATALOGUE_PAGE = "sop/index.md"
-REGULATIONS_PAGE = "regulasi/index.md"
-ROLES_PAGE = "pelaksana/index.md"
+from sopdocs.site.templating import Templates
+from sopdocs.urls import (
+    CATALOGUE_PAGE,
+    REGULATIONS_PAGE,
+    ROLES_PAGE,
+    Links,
+    regulation_page,
+    sop_page,
+    unit_page,
+)
 
 ASSETS_DIR = "assets/sopdocs"
 """Where a site's copy of :data:`STYLESHEETS` and :data:`SCRIPTS` goes, docs-relative."""
@@ -39,18 +43,6 @@ NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
 """One entry of an MkDocs ``nav``: a page path, or ``{title: path or children}``."""
 
 
-def sop_page(sop_id: str) -> str:
-    return f"sop/{sop_id}/index.md"
-
-
-def unit_page(unit_path: str) -> str:
-    return f"unit/{unit_path}/index.md" if unit_path else CATALOGUE_PAGE
-
-
-def regulation_page(key: str) -> str:
-    return f"regulasi/{key}/index.md"
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SitePage:
     """One generated Markdown page, at a docs-relative path."""
@@ -62,39 +54,6 @@ class SitePage:
     markdown: str
     source: str | None = None
     """The YAML file the page comes from, for "edit this page"."""
-
-
-@dataclass(frozen=True, slots=True)
-class Links:
-    """Relative URLs from one page to the others, for templates: HTML blocks need real URLs."""
-
-    page: str
-    directory_urls: bool = True
-
-    def to(self, target: str) -> str:
-        return relative_url(target, from_page=self.page, directory_urls=self.directory_urls)
-
-    def sop(self, sop: Sop | str, anchor: str | None = None) -> str:
-        sop_id = sop if isinstance(sop, str) else sop.id
-        return self.to(sop_page(sop_id) + (f"#{anchor}" if anchor else ""))
-
-    def unit(self, unit: Unit | str) -> str:
-        return self.to(unit_page(unit if isinstance(unit, str) else unit.path))
-
-    def regulation(self, key: str) -> str:
-        return self.to(regulation_page(key))
-
-    def home(self) -> str:
-        return self.to(HOME_PAGE)
-
-    def catalogue(self) -> str:
-        return self.to(CATALOGUE_PAGE)
-
-    def regulations(self) -> str:
-        return self.to(REGULATIONS_PAGE)
-
-    def roles(self, slug: str | None = None) -> str:
-        return self.to(ROLES_PAGE + (f"#{slug}" if slug else ""))
 
 
 def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:

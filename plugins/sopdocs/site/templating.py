@@ -7,9 +7,7 @@ covers Markdown ones (headings, list items), where Markdown punctuation must be 
 
 from __future__ import annotations
 
-import functools
 import importlib.resources
-import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -58,45 +56,6 @@ def lines_to_html(text: object) -> Markup:
 
 def indonesian_date(value: PartialDate | None) -> str:
     return value.indonesian() if value is not None else ""
-
-
-@functools.cache
-def page_url(path: str, *, directory_urls: bool = True) -> str:
-    """The site URL MkDocs gives a page source path (``sop/a/index.md`` → ``sop/a/``)."""
-    stem, _ = posixpath.splitext(path)
-    if posixpath.basename(stem) == "index":
-        folder = posixpath.dirname(stem)
-        if directory_urls:
-            return f"{folder}/" if folder else ""
-        return f"{stem}.html"
-    return f"{stem}/" if directory_urls else f"{stem}.html"
-
-
-@functools.cache
-def _folder_parts(page: str, directory_urls: bool) -> tuple[str, ...]:
-    return tuple(posixpath.dirname(page_url(page, directory_urls=directory_urls)).split("/"))
-
-
-def relative_url(target: str, *, from_page: str, directory_urls: bool = True) -> str:
-    """Link from page source ``from_page`` to page source ``target`` (both docs-relative).
-
-    HTML blocks inside Markdown are not rewritten by MkDocs, so links there are computed
-    here; an optional ``#fragment`` on ``target`` is kept.
-    """
-    path, hash_, fragment = target.partition("#")
-    here = _folder_parts(from_page, directory_urls)
-    there = page_url(path, directory_urls=directory_urls)
-    parts = there.rstrip("/").split("/")
-    # Both are clean docs-relative paths, so this is posixpath.relpath without its
-    # abspath (a getcwd per call: tens of thousands of links in a large catalogue).
-    common = 0
-    while common < min(len(here), len(parts)) and here[common] == parts[common] != "":
-        common += 1
-    up = len(here) - common if here != ("",) else 0
-    rel = "/".join([".."] * up + [p for p in parts[common:] if p]) or "."
-    if not there or there.endswith("/"):
-        rel += "/"
-    return f"{rel}{hash_}{fragment}"
 
 
 class Templates:

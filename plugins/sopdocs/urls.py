@@ -1,0 +1,109 @@
+"""Where every generated page lives and the URL it is reached at, in both MkDocs URL styles.
+
+One rule, one place: the pages (``sop/<id>/index.md``...), the links between them and the
+URLs in ``katalog.json`` all come from here, so a site built with
+``use_directory_urls: false`` (``sop/<id>/index.html``) links and exports the same pages as
+one built with the default (``sop/<id>/``). Paths are docs-relative, ``/``-separated.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sopdocs.model import Sop, Unit
+
+HOME_PAGE = "index.md"
+CATALOGUE_PAGE = "sop/index.md"
+REGULATIONS_PAGE = "regulasi/index.md"
+ROLES_PAGE = "pelaksana/index.md"
+
+
+def sop_page(sop_id: str) -> str:
+    """The source path of an SOP's page; ``sop_id`` is its path under ``sops/``."""
+    return f"sop/{sop_id}/index.md"
+
+
+def unit_page(unit_path: str) -> str:
+    """The source path of a unit's page; the catalogue root's is the catalogue page."""
+    return f"unit/{unit_path}/index.md" if unit_path else CATALOGUE_PAGE
+
+
+def regulation_page(key: str) -> str:
+    return f"regulasi/{key}/index.md"
+
+
+@functools.cache
+def page_url(path: str, *, directory_urls: bool = True) -> str:
+    """The site URL MkDocs gives a page source path (``sop/a/index.md`` → ``sop/a/``, or
+    ``sop/a/index.html`` without directory URLs), relative to the site root."""
+    stem, _ = posixpath.splitext(path)
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        if directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+@functools.cache
+def _folder_parts(page: str, directory_urls: bool) -> tuple[str, ...]:
+    return tuple(posixpath.dirname(page_url(page, directory_urls=directory_urls)).split("/"))
+
+
+def relative_url(target: str, *, from_page: str, directory_urls: bool = True) -> str:
+    """Link from page source ``from_page`` to page source ``target`` (both docs-relative).
+
+    HTML blocks inside Markdown are not rewritten by MkDocs, so links there are computed
+    here; an optional ``#fragment`` on ``target`` is kept.
+    """
+    path, hash_, fragment = target.partition("#")
+    here = _folder_parts(from_page, directory_urls)
+    there = page_url(path, directory_urls=directory_urls)
+    parts = there.rstrip("/").split("/")
+    # Both are clean docs-relative paths, so this is posixpath.relpath without its
+    # abspath (a getcwd per call: tens of thousands of links in a large catalogue).
+    common = 0
+    while common < min(len(here), len(parts)) and here[common] == parts[common] != "":
+        common += 1
+    up = len(here) - common if here != ("",) else 0
+    rel = "/".join([".."] * up + [p for p in parts[common:] if p]) or "."
+    if not there or there.endswith("/"):
+        rel += "/"
+    return f"{rel}{hash_}{fragment}"
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Relative URLs from one page to the others, for templates: HTML blocks need real URLs."""
+
+    page: str
+    directory_urls: bool = True
+
+    def to(self, target: str) -> str:
+        return relative_url(target, from_page=self.page, directory_urls=self.directory_urls)
+
+    def sop(self, sop: Sop | str, anchor: str | None = None) -> str:
+        sop_id = sop if isinstance(sop, str) else sop.id
+        return self.to(sop_page(sop_id) + (f"#{anchor}" if anchor else ""))
+
+    def unit(self, unit: Unit | str) -> str:
+        return self.to(unit_page(unit if isinstance(unit, str) else unit.path))
+
+    def regulation(self, key: str) -> str:
+        return self.to(regulation_page(key))
+
+    def home(self) -> str:
+        return self.to(HOME_PAGE)
+
+    def catalogue(self) -> str:
+        return self.to(CATALOGUE_PAGE)
+
+    def regulations(self) -> str:
+        return self.to(REGULATIONS_PAGE)
+
+    def roles(self, slug: str | None = None) -> str:
+        return self.to(ROLES_PAGE + (f"#{slug}" if slug else ""))
