@@ -6,6 +6,7 @@ All diagrams are drawn in one ``render_many`` call, once per module, to keep thi
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -33,7 +34,24 @@ def sops() -> dict[str, Sop]:
         "busy": load(BUSY, nama="Penerbitan Akta"),
         "linear": load(LINEAR),
         "hostile": hostile_sop(),
+        "long": long_sop(),
     }
+
+
+LONG_TEXT = " ".join(['Memeriksa "berkas" & lampiran \\ */'] * 600)
+"""One kegiatan of 21,000 characters: longer than a line Graphviz 2.43 reads."""
+
+
+def long_sop() -> Sop:
+    """350 steps, every fifth a decision looping back, and one very long kegiatan."""
+    steps = []
+    for number in range(1, 351):
+        kegiatan = LONG_TEXT if number == 7 else f"Langkah {number} dengan teks yang panjang"
+        step = f"  - kegiatan: {json.dumps(kegiatan)}\n    pelaksana: {'AB'[number % 2]}\n"
+        if number % 5 == 0 and number < 350:
+            step += f"    keputusan: {{tidak: {number - 3}}}\n"
+        steps.append(step)
+    return load("pelaksana: [A, B]\nprosedur:\n" + "".join(steps))
 
 
 @pytest.fixture(scope="module")
@@ -240,3 +258,23 @@ def test_exported_png_is_printable_at_200_dpi(tmp_path: Path, sops):
     width = int.from_bytes(data[16:20], "big")
     expected = lay_out(build_graph(sops["busy"])).width / 72 * 200
     assert expected <= width < expected * 1.1
+
+
+def test_a_procedure_of_350_steps_is_drawn_whole(svgs):
+    root = parse(svgs["long"])
+    assert len(groups(root, "sop-step")) == 350
+    assert len(groups(root, "sop-tidak")) == 350 // 5 - 1
+
+
+def test_a_very_long_kegiatan_is_shown_exactly_as_written(svgs):
+    root = parse(svgs["long"])
+    assert groups(root, "sop-step")["s7"].find(f"{SVG}title").text == f"7. {LONG_TEXT}"
+    desc = root.find(f"{SVG}desc").text
+    assert desc.startswith("1. Langkah 1 dengan teks yang panjang (B) →")
+    assert desc.endswith("350. Langkah 350 dengan teks yang panjang (A; selesai)")
+
+
+def test_a_long_procedure_exports_whole(tmp_path: Path, sops):
+    path = tmp_path / "diagram.svg"
+    export(sops["long"], path, "svg")
+    assert len(groups(parse(path.read_text(encoding="utf-8")), "sop-step")) == 350

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from sopdocs.flowchart.layout import Box, Layout, Point, Route
 
 _CAPTION = "/* sopdocs "
+_CHUNK = 1000
+"""Characters of author text per DOT line at most: Graphviz 2.43 silently draws nothing
+when one line of its input is longer than 16,384 bytes, whatever the step count."""
 _CONTROLS = {code: " " for code in range(32) if code != ord("\n")}
 FONT = "Helvetica,Arial,sans-serif"
 INK = "#1f2328"
@@ -43,8 +46,10 @@ def to_dot(flowchart: Flowchart, layout: Layout | None = None) -> str:
     # JSON with "/" escaped cannot close the comment; Graphviz skips it, the renderer reads
     # it back (read_caption) to give the SVG its title and text alternative.
     caption_json = json.dumps(caption, ensure_ascii=False).replace("/", "\\/")
+    # One chunk a line (read_caption joins them back): a long description stays short.
+    caption_lines = "\n".join(_chunks(caption_json))
     lines = [
-        f"{_CAPTION}{caption_json} */",
+        f"{_CAPTION}{caption_lines} */",
         "digraph sop {",
         # inputscale: positions are points, also for a plain ``dot`` run without -n2.
         f"graph [layout=neato inputscale=72 outputorder=nodesfirst bgcolor=transparent pad=0.08 "
@@ -81,10 +86,12 @@ def to_dot(flowchart: Flowchart, layout: Layout | None = None) -> str:
 
 def read_caption(dot_source: str) -> tuple[str, str] | None:
     """The title and text alternative :func:`to_dot` wrote for the SVG, if it wrote them."""
-    first = dot_source.partition("\n")[0]
-    if not (first.startswith(_CAPTION) and first.endswith(" */")):
+    if not dot_source.startswith(_CAPTION):
         return None
-    caption = json.loads(first[len(_CAPTION) : -3])
+    end = dot_source.find(" */\n")
+    if end < 0:
+        return None
+    caption = json.loads(dot_source[len(_CAPTION) : end].replace("\n", ""))
     return caption["title"], caption["desc"]
 
 
@@ -150,5 +157,18 @@ def _quote(text: str, *, tooltip: bool = False) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_CONTROLS)
-    text = text.replace("&", "&amp;").replace("\\", "\\\\\\\\" if tooltip else "\\\\")
-    return '"' + text.replace('"', '\\"').replace("\n", "\\n") + '"'
+    backslash = "\\\\\\\\" if tooltip else "\\\\"
+    pieces = (
+        piece.replace("&", "&amp;")
+        .replace("\\", backslash)
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        for piece in _chunks(text)
+    )
+    # A backslash before a line break continues a quoted string: long text, short lines.
+    return '"' + "\\\n".join(pieces) + '"'
+
+
+def _chunks(text: str) -> list[str]:
+    """``text`` cut every :data:`_CHUNK` characters (one piece at least)."""
+    return [text[i : i + _CHUNK] for i in range(0, len(text), _CHUNK)] or [""]

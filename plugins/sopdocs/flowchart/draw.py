@@ -160,7 +160,11 @@ def export(
     if fmt != "svg":
         # A transparent page turns black text unreadable in viewers with dark backgrounds.
         arguments.append("-Gbgcolor=white")
+    path.unlink(missing_ok=True)
     _run(arguments, to_dot(chart))
+    # Graphviz may exit 0 and write nothing: say so rather than claim a file was written.
+    if not path.is_file() or path.stat().st_size == 0:
+        raise RenderError(f"Graphviz tidak menulis {path}")
 
 
 def clean_svg(svg: str) -> str:
@@ -214,6 +218,9 @@ def _draw_batch(sources: Sequence[str]) -> list[str]:
         documents = []
     if len(documents) == len(sources):
         return [document.lstrip() + "</svg>\n" for document in documents]
+    if len(sources) == 1:
+        # Graphviz said nothing and drew nothing: never retry, never publish an empty chart.
+        raise RenderError("Graphviz tidak menghasilkan gambar untuk diagram alir ini")
     # Some graph failed and the output no longer lines up: draw one by one to name it.
     return [svg for source in sources for svg in _draw_batch([source])]
 
