@@ -9,7 +9,9 @@ one built with the default (``sop/<id>/``). Paths are docs-relative, ``/``-separ
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
+import urllib.parse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,17 @@ def unit_page(unit_path: str) -> str:
 
 def regulation_page(key: str) -> str:
     return f"regulasi/{key}/index.md"
+
+
+def edit_uri(source: str, docs_dir: str) -> str:
+    """The path "edit this page" appends to the site's ``edit_uri``: the SOP's YAML file.
+
+    Relative to ``docs_dir`` (the YAML sits beside it, ``../sops/...``) and percent-encoded,
+    as themes write it into ``href`` as it is: a file named ``x" onmouseover="...".yaml``
+    must stay one path, and ``#``, ``?`` or ``%`` in a name must not end it.
+    """
+    relative = os.path.relpath(source, docs_dir).replace(os.sep, "/")
+    return urllib.parse.quote(relative, safe="/")
 
 
 @functools.cache

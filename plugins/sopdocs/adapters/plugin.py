@@ -7,7 +7,6 @@ files, a nav, log lines and a ``PluginError``. Deciding what a page says is :mod
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -34,7 +33,7 @@ from sopdocs.site.pages import (
     render_diagrams,
 )
 from sopdocs.site.templating import Templates
-from sopdocs.urls import sop_page
+from sopdocs.urls import edit_uri, sop_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -112,7 +111,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if page.source is not None:
                 # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
-                file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
+                file.edit_uri = edit_uri(page.source, config.docs_dir)
             files.append(file)
         files.append(
             File.generated(

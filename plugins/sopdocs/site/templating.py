@@ -48,6 +48,41 @@ def escape_markdown(text: object) -> Markup:
     return Markup(escape(_MD_SPECIAL.sub(r"\\\1", flat)))
 
 
+# What a YAML double-quoted scalar may hold as itself: YAML's printable set without its line
+# breaks (U+0085, U+2028, U+2029 would fold) and without the BOM; quotes and backslashes are
+# escaped. Astral characters stay as they are: a ``\ud83d`` surrogate escape, as JSON writes
+# them, loads as two lone surrogates that MkDocs cannot use.
+_YAML_UNSAFE = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    "\U00010000-\U0010ffff]|[\"\\\\]"
+)
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\"\\":
+        return "\\" + char
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate is no character: show a replacement
+        return "\\uFFFD"
+    return f"\\u{code:04X}"
+
+
+def front_matter(value: object) -> Markup:
+    """A string or list of strings as one line of YAML flow, for a page's front matter.
+
+    Loads back to exactly ``value`` with any YAML 1.1 or 1.2 loader, whatever the text holds
+    (quotes, ``#``, ``: ``, control characters, emoji; a lone surrogate, which no file can
+    hold, becomes U+FFFD). What the value *means* to the theme
+    (HTML, for search tags) is the template's concern.
+    """
+    if isinstance(value, str):
+        return Markup('"' + _YAML_UNSAFE.sub(_yaml_escape, str(value)) + '"')
+    if isinstance(value, list | tuple):
+        return Markup("[" + ", ".join(front_matter(item) for item in value) + "]")
+    raise TypeError(f"front_matter takes strings or lists of strings, not {type(value).__name__}")
+
+
 def lines_to_html(text: object) -> Markup:
     """Author text with its own line breaks kept, for table cells (``1. KK`` / ``2. KTP``)."""
     lines = str(text).strip().splitlines()
@@ -76,6 +111,7 @@ class Templates:
         )
         self.env.filters.update(
             md=escape_markdown,
+            front_matter=front_matter,
             lines=lines_to_html,
             tanggal=indonesian_date,
             slug=slugify,

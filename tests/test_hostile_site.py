@@ -1,0 +1,140 @@
+"""Author text that is hostile to a site's output stays text wherever the build puts it.
+
+Each test builds a real MkDocs-Material site from SOPs whose fields or file names carry
+payloads, and reads what a browser would get: the search index, the "edit this page" link,
+the pages' front matter. (What a real browser does with them is ``test_hostile_browser.py``.)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BuiltSite, build_site, parse_html, write_site
+from sopdocs.site.templating import front_matter
+from sopdocs.urls import edit_uri
+from support import SOP, UNIT
+
+IMG = "<img src=x onerror=alert(document.domain)>"
+
+CITATIONS = f"""\
+dasar_hukum:
+  - 'Undang-Undang Nomor 25 Tahun 2009 tentang {IMG}'
+  - jenis: Peraturan Bupati
+    nomor: 12
+    tahun: 2021
+    wilayah: '{IMG}'
+    tentang: '{IMG}'
+"""
+
+
+def _sop(nomor: str) -> str:
+    head, _, tail = SOP.partition("dasar_hukum:\n  - Undang-Undang Nomor 25 Tahun 2009 tentang")
+    tail = tail.partition("\n")[2]
+    return head.replace("nomor: 001/SOP/DC/2024", f"nomor: '{nomor}'") + CITATIONS + tail
+
+
+EDIT_ATTRIBUTE = 'x" onmouseover="alert(1)" y'
+EDIT_ELEMENT = '"><img src=x onerror=alert(2)>'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("hostile")
+    files = {
+        "sops/u/_unit.yaml": UNIT,
+        "sops/u/nomor.yaml": _sop(f"{IMG} 001"),
+        "sops/u/bintang.yaml": _sop("002/😀/𝐀𝐁"),
+        f"sops/u/{EDIT_ATTRIBUTE}.yaml": _sop("003"),
+        f"sops/u/{EDIT_ELEMENT}.yaml": _sop("004"),
+        "docs/index.md": "# Beranda\n",
+    }
+    return build_site(write_site(root, files))
+
+
+def _search_docs(site: BuiltSite) -> list[dict]:
+    index = json.loads((site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    return index["docs"]
+
+
+def _tags(site: BuiltSite, location: str) -> list[str]:
+    """The tags of the page at ``location`` in the search index (its first section's)."""
+    return next(d["tags"] for d in _search_docs(site) if d["location"] == location)
+
+
+def test_every_search_tag_is_html_text(hostile_site: BuiltSite) -> None:
+    tagged = [d for d in _search_docs(hostile_site) if "tags" in d]
+    assert tagged
+    for doc in tagged:
+        for tag in doc["tags"]:
+            assert "<" not in tag and ">" not in tag, (doc["location"], tag)
+
+
+def test_nomor_reaches_search_tags_escaped_and_whole(hostile_site: BuiltSite) -> None:
+    tags = _tags(hostile_site, "sop/u/nomor/")
+    assert tags[0] == html.escape(f"{IMG} 001")
+
+
+def test_citation_tentang_reaches_regulation_tags_escaped(hostile_site: BuiltSite) -> None:
+    tags = _tags(hostile_site, "regulasi/uu-25-2009/")
+    assert html.escape(f"Undang-Undang Nomor 25 Tahun 2009 tentang {IMG}") in tags
+
+
+def test_mapping_wilayah_and_tentang_reach_tags_escaped(hostile_site: BuiltSite) -> None:
+    docs = [d for d in _search_docs(hostile_site) if d["location"].startswith("regulasi/perbup-")]
+    tags = docs[0]["tags"]
+    assert any(tag.endswith(f"tentang {html.escape(IMG)}") for tag in tags), tags
+    assert all("&lt;" in tag for tag in tags)
+
+
+def test_astral_characters_keep_the_front_matter(hostile_site: BuiltSite) -> None:
+    assert _tags(hostile_site, "sop/u/bintang/")[0] == "002/😀/𝐀𝐁"
+    article = hostile_site.content("sop/u/bintang")
+    assert "tags:" not in article.text
+    assert hostile_site.page("sop/u/bintang").find("title").text.startswith("Pelayanan Contoh")
+
+
+@pytest.mark.parametrize("name", [EDIT_ATTRIBUTE, EDIT_ELEMENT])
+def test_edit_link_is_one_percent_encoded_href(hostile_site: BuiltSite, name: str) -> None:
+    page = (hostile_site.site_dir / "sop/u" / name / "index.html").read_text(encoding="utf-8")
+    edits = [a for a in parse_html(page).find_all("a") if a.attrs.get("rel") == "edit"]
+    assert len(edits) == 1
+    assert set(edits[0].attrs) == {"href", "title", "class", "rel"}
+    quoted = name.replace('"', "%22").replace(" ", "%20").replace("=", "%3D")
+    quoted = quoted.replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+    quoted = quoted.replace(">", "%3E")
+    assert edits[0].attrs["href"] == (
+        f"https://github.com/contoh/katalog-uji/edit/main/sops/u/{quoted}.yaml"
+    )
+    assert not [img for img in parse_html(page).find_all("img") if img.attrs.get("src") == "x"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "😀 𝐀 plain",
+        'quote " and \\ backslash',
+        "control \x00 \x1b \x0c \t new\nline \x85 \u2028 \u2029 \ufeff end",
+        ": # - [x] {y} &a *b !tag | > % @ `",
+        IMG,
+    ],
+)
+def test_front_matter_values_load_back_as_written(text: str) -> None:
+    assert yaml.safe_load(f"v: {front_matter(text)}") == {"v": text}
+    assert yaml.safe_load(f"v: {front_matter([text, 'b'])}") == {"v": [text, "b"]}
+
+
+def test_front_matter_keeps_astral_characters_unescaped() -> None:
+    assert str(front_matter("😀")) == '"😀"'
+
+
+def test_front_matter_turns_a_lone_surrogate_into_a_replacement_character() -> None:
+    assert yaml.safe_load(str(front_matter("a\ud83db"))) == "a\ufffdb"
+
+
+def test_edit_uri_keeps_the_path_and_encodes_the_name(tmp_path: Path) -> None:
+    source = tmp_path / "sops" / "u" / "a #?%&'.yaml"
+    assert edit_uri(str(source), str(tmp_path / "docs")) == "../sops/u/a%20%23%3F%25%26%27.yaml"
