@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from sopdocs.reading.dates import PartialDate, parse_date
 from sopdocs.reading.durations import parse_waktu, total_time
+from sopdocs.reading.yamlsource import parse
 
 
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
-        (dt.date(2022, 1, 3), "3 Januari 2022"),
         ("2019-10-14", "14 Oktober 2019"),
         ("2022-01", "Januari 2022"),
         ("2024-02-29", "29 Februari 2024"),
@@ -24,7 +24,36 @@ def test_dates_are_shown_the_indonesian_way(value, shown):
     assert date.indonesian() == shown
 
 
-@pytest.mark.parametrize("value", ["2023-02-29", "2022-13", "2022-00-10", "3 Januari 2022", 2022])
+def test_an_unquoted_yaml_date_arrives_as_text_and_reads_as_a_date():
+    # Why parse_date needs no datetime branch: the YAML reader never makes date objects.
+    value, issues = parse("tanggal: 2022-01-03\n", "sops/x.yaml")
+    assert issues == []
+    assert value["tanggal"] == "2022-01-03"
+    assert parse_date(value["tanggal"]) == PartialDate(year=2022, month=1, day=3)
+
+
+def test_dates_sort_by_calendar_with_a_month_alone_before_its_days():
+    dates = [parse_date(text) for text in ("2022-02", "2022-01-03", "2021-12-31", "2022-01")]
+    assert sorted(dates) == [
+        PartialDate(year=2021, month=12, day=31),
+        PartialDate(year=2022, month=1),
+        PartialDate(year=2022, month=1, day=3),
+        PartialDate(year=2022, month=2),
+    ]
+
+
+def test_a_month_and_a_day_of_it_compare_without_error():
+    month, day = PartialDate(year=2022, month=1), PartialDate(year=2022, month=1, day=3)
+    assert month < day
+    assert day > month
+    assert month <= month
+    assert not day <= month
+    assert month != day
+
+
+@pytest.mark.parametrize(
+    "value", [dt.date(2022, 1, 3), "2023-02-29", "2022-13", "2022-00-10", "3 Januari 2022", 2022]
+)
 def test_an_impossible_or_misspelt_date_is_a_message(value):
     assert isinstance(parse_date(value), str)
 

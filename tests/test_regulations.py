@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sopdocs.regulations import recogniser as regulations
 from sopdocs.regulations.recogniser import HIERARCHY, Regulation, from_fields, group_of, recognise
+from sopdocs.text import slugify
 
 KEY = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -699,7 +700,7 @@ def test_every_spelling_in_the_tables_means_one_type() -> None:
         for spelling in row.spellings:
             claims.setdefault(regulations._norm(spelling), set()).add(row.nama)
     assert {s: names for s, names in claims.items() if len(names) > 1} == {}
-    prefixes = [regulations._slug(row.singkatan) for row in regulations._ROWS]
+    prefixes = [slugify(row.singkatan) for row in regulations._ROWS]
     assert len(set(prefixes)) == len(prefixes)
 
 

@@ -168,9 +168,6 @@ class Sop:
     def pelaksana(self) -> tuple[str, ...]:
         return tuple(lane.name for lane in self.lanes)
 
-    def step(self, number: int) -> Step:
-        return self.steps[number - 1]
-
     def where(self, key: str) -> Location:
         """Location of a top-level key, or of the file when the key came from ``_unit.yaml``."""
         return self.key_locations.get(key, self.location)

@@ -32,8 +32,9 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from sopdocs.issues import Issue, Location, error, warning
-from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE, display_path
+from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE
 from sopdocs.reading.yamlsource import decode, parse, read_bytes
+from sopdocs.text import display_path
 
 SOP_KEYS = (
     "nomor",

@@ -17,11 +17,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from sopdocs.authoring.formatting import yaml_scalar
-from sopdocs.catalogue.index import slugify
-from sopdocs.reading.loader import UNIT_FILE, display_path, natural_key
+from sopdocs.reading.loader import UNIT_FILE
 from sopdocs.reading.schema import SOP_SCHEMA, schema_text
 from sopdocs.reading.yamlsource import YamlMap, decode, parse, read_bytes
 from sopdocs.site.templating import builtin_templates_dir
+from sopdocs.text import display_path, natural_key, slugify
 
 TEMPLATE = "new-sop.yaml.j2"
 

@@ -15,15 +15,16 @@ from pathlib import Path
 
 from sopdocs.issues import Issue, error, sort_issues, warning
 from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
-from sopdocs.reading.loader import Progress, load_catalogue, natural_key
+from sopdocs.reading.loader import Progress, load_catalogue
 from sopdocs.regulations.recogniser import HIERARCHY, Regulation, group_of
+from sopdocs.text import fold, natural_key, slugify
 
 _LEADING_SOP = re.compile(r"^\s*sop\b[\s.:-]*", re.IGNORECASE)
 
 
 def reference_key(text: str) -> str:
     """How a keterkaitan string is compared: no leading "SOP", case and spacing ignored."""
-    return " ".join(_LEADING_SOP.sub("", text).split()).casefold()
+    return fold(_LEADING_SOP.sub("", text))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,11 +85,6 @@ class RoleEntry:
         return slugify(self.name)
 
 
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-    return slug or "x"
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogueIndex:
     """The catalogue with everything resolved, ready for any adapter to present."""
@@ -111,9 +107,6 @@ class CatalogueIndex:
 
     def regulation(self, key: str) -> RegulationEntry | None:
         return next((e for e in self.regulations if e.key == key), None)
-
-    def regulation_key(self, citation: Citation) -> str | None:
-        return citation.regulation.key if citation.regulation else None
 
     def regulations_of(self, sop: Sop) -> tuple[RegulationEntry, ...]:
         keys = {c.regulation.key for c in sop.dasar_hukum if c.regulation}
@@ -256,7 +249,7 @@ def _roles(catalogue: Catalogue) -> tuple[RoleEntry, ...]:
     for sop in catalogue.sops:
         for step in sop.steps:
             for lane in step.pelaksana:
-                key = " ".join(lane.split()).casefold()
+                key = fold(lane)
                 names[key][lane] += 1
                 duties[key].setdefault(sop.id, []).append(step)
     roles = [
@@ -291,10 +284,6 @@ class Analysis:
     issues: list[Issue]
     files: int = 0
     """SOP files read, the broken ones included."""
-
-    @property
-    def has_errors(self) -> bool:
-        return any(i.is_error for i in self.issues)
 
 
 def analyse(

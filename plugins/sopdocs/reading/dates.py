@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,13 +25,27 @@ BULAN = (
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
-@dataclass(frozen=True, kw_only=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True, kw_only=True)
 class PartialDate:
-    """A calendar date whose day may be unknown."""
+    """A calendar date whose day may be unknown.
+
+    Ordered by calendar, a month written alone before every day of that month: ``2022-01``
+    < ``2022-01-01`` < ``2022-02``. (Field-wise ordering would compare ``None`` with a day.)
+    """
 
     year: int
     month: int
     day: int | None = None
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._calendar_key() < other._calendar_key()
+
+    def _calendar_key(self) -> tuple[int, int, int]:
+        # Day 0 never exists, so the key is as fine as equality: a total order.
+        return (self.year, self.month, self.day or 0)
 
     def iso(self) -> str:
         month = f"{self.year:04d}-{self.month:02d}"
@@ -49,13 +63,9 @@ class PartialDate:
 def parse_date(value: object) -> PartialDate | str:
     """Read a YAML date value; returns the date, or a message saying what is wrong.
 
-    YAML itself turns ``2019-10-10`` into a ``datetime.date``; quoted or month-only values
-    arrive as strings.
+    Dates always arrive as text: ``yamlsource`` keeps ``2019-10-10`` a string, so that an
+    impossible ``2019-02-30`` gets this message rather than a constructor's traceback.
     """
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return PartialDate(year=value.year, month=value.month, day=value.day)
     if not isinstance(value, str):
         return "tanggal harus ditulis YYYY-MM-DD (atau YYYY-MM bila hanya bulannya diketahui)"
     match = _DATE.fullmatch(value.strip())

@@ -5,14 +5,12 @@ Every file is read and every problem collected; a broken file never stops the ot
 
 from __future__ import annotations
 
-import gc
-import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sopdocs.bulkwork import bulk_work
 from sopdocs.issues import Issue, Location, error, sort_issues
 from sopdocs.model import Catalogue, Sop, Unit
 from sopdocs.reading.loadcache import LoadCache, digest
@@ -20,6 +18,7 @@ from sopdocs.reading.schema import UNIT_SCHEMA
 from sopdocs.reading.sopreader import build_sop
 from sopdocs.reading.validation import structural_issues
 from sopdocs.reading.yamlsource import YamlMap, YamlValue, decode, parse, read_bytes
+from sopdocs.text import display_path, fold, natural_key
 
 UNIT_FILE = "_unit.yaml"
 SOP_SUFFIXES = (".yaml", ".yml")
@@ -34,27 +33,6 @@ class LoadResult:
     issues: list[Issue]
     files: int = 0
     """SOP files read, the broken ones included."""
-
-    @property
-    def has_errors(self) -> bool:
-        return any(i.is_error for i in self.issues)
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort ``sop-2`` before ``sop-10``, as people expect."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.casefold())
-        for part in re.split(r"(\d+)", text)
-        if part
-    )
-
-
-def display_path(path: Path) -> str:
-    """The path as messages show it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,22 +140,6 @@ def _walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
         yield folder, files
         subfolders = [p for p in entries if p.is_dir() and not p.name.startswith((".", "_"))]
         folders[0:0] = subfolders
-
-
-@contextmanager
-def bulk_work() -> Iterator[None]:
-    """Pause the garbage collector while thousands of acyclic objects are made.
-
-    Each collection walks the whole heap, which grows as SOPs load: measured, a quarter of
-    the time to load 3,000 SOPs went to collections that found nothing to free.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_catalogue(
@@ -330,7 +292,7 @@ def _duplicate_nomor(sops: list[Sop]) -> list[Issue]:
     first: dict[str, Sop] = {}
     issues = []
     for sop in sops:
-        key = " ".join(sop.nomor.split()).casefold()
+        key = fold(sop.nomor)
         if key in first:
             other = first[key]
             issues.append(

@@ -18,13 +18,9 @@ from sopdocs.reading.dates import PartialDate, parse_date
 from sopdocs.reading.durations import parse_waktu
 from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue
 from sopdocs.regulations import recogniser as regulations
+from sopdocs.text import fold
 
 NIP_DIGITS = 18
-
-
-def _fold(text: str) -> str:
-    """Compare names as people read them: case and spacing do not matter."""
-    return " ".join(text.split()).casefold()
 
 
 def _text(data: YamlMap, key: str) -> str | None:
@@ -158,7 +154,7 @@ class _Builder:
             if not isinstance(name, str) or not name.strip():
                 continue
             lane = Lane(name=" ".join(name.split()), location=items.where(i))
-            first = seen.get(_fold(lane.name))
+            first = seen.get(fold(lane.name))
             if first is not None:
                 self.issues.append(
                     error(
@@ -169,7 +165,7 @@ class _Builder:
                     )
                 )
                 continue
-            seen[_fold(lane.name)] = lane
+            seen[fold(lane.name)] = lane
             lanes.append(lane)
         return tuple(lanes)
 
@@ -207,7 +203,7 @@ def _steps(b: _Builder, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
                 )
             else:
                 ids[step_id] = number
-    lane_names = {_fold(lane.name): lane.name for lane in lanes}
+    lane_names = {fold(lane.name): lane.name for lane in lanes}
     order = {lane.name: i for i, lane in enumerate(lanes)}
 
     def target(value: YamlValue, location: Location, what: str) -> int | None:
@@ -355,9 +351,9 @@ def _step_lanes(
         return ()
     found: list[str] = []
     for name, location in written:
-        lane = lane_names.get(_fold(name))
+        lane = lane_names.get(fold(name))
         if lane is None:
-            close = difflib.get_close_matches(_fold(name), list(lane_names), n=1, cutoff=0.5)
+            close = difflib.get_close_matches(fold(name), list(lane_names), n=1, cutoff=0.5)
             hint = (
                 f"maksud Anda '{lane_names[close[0]]}'?"
                 if close

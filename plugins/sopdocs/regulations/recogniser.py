@@ -32,6 +32,7 @@ from sopdocs.regulations.grammar import (
     _norm,
 )
 from sopdocs.regulations.tables import _GROUPS, _LEVEL_WORDS, _LEVELS, HIERARCHY, _Jenis
+from sopdocs.text import slugify
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,7 +56,7 @@ class Regulation:
     @property
     def key(self) -> str:
         """Stable URL-safe slug: ``uu-24-2013``, ``perbup-padang-pariaman-55-2016``."""
-        return _slug(self.nama_pendek)
+        return slugify(self.nama_pendek)
 
     @property
     def judul(self) -> str:
@@ -262,10 +263,6 @@ def _region(row: _Jenis, text: str) -> tuple[str, str | None]:
 def _title(name: str) -> str:
     """``PADANG PARIAMAN`` -> ``Padang Pariaman``; ``dan`` stays small."""
     return re.sub(r"[a-z]+", lambda w: w[0] if w[0] == "dan" else w[0].capitalize(), name.lower())
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 _KNOWN = {s.lower(): s for row in _ROWS for s in (row.nama, row.singkatan)}

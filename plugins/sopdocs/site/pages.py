@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from sopdocs import flowchart
+from sopdocs.bulkwork import bulk_work
 from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
 from sopdocs.reading.durations import total_time
-from sopdocs.reading.loader import bulk_work
 from sopdocs.model import Sop, Unit
 from sopdocs.site.templating import Templates
 from sopdocs.urls import (

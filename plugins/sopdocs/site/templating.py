@@ -22,8 +22,8 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from sopdocs.catalogue.index import slugify
 from sopdocs.reading.dates import PartialDate
+from sopdocs.text import slugify
 
 # Exactly Python-Markdown's escapable characters (``Markdown.ESCAPED_CHARS`` plus ``|`` from
 # the tables extension): a backslash before any other character would stay visible. ``<``,

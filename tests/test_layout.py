@@ -1,0 +1,48 @@
+"""The package's layout is documented where a newcomer looks first, and stays so."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+import sopdocs
+
+PACKAGE = Path(sopdocs.__file__).parent
+README = Path(__file__).parents[1] / "README.md"
+ROW = re.compile(r"^\| `([^`]+)` \| (.+) \|$")
+
+
+def _table_rows() -> dict[str, str]:
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("| module (`plugins/sopdocs/`)") :].split("\n\n", 1)[0]
+    return {m[1]: m[2] for line in table.splitlines() if (m := ROW.match(line))}
+
+
+def _modules() -> set[str]:
+    """Every module as the table names it: a sub-package by its folder (``reading/``)."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE)
+        if path.name == "__init__.py" and relative.parent != Path():
+            found.add(relative.parent.as_posix() + "/")
+        else:
+            found.add(relative.as_posix())
+    return found
+
+
+def test_the_readme_module_table_lists_exactly_the_modules_of_the_package():
+    listed = _table_rows()
+    assert sorted(set(listed) - _modules()) == [], "listed, but not in plugins/sopdocs/"
+    assert sorted(_modules() - set(listed)) == [], "in plugins/sopdocs/, but not in README"
+
+
+def test_every_module_in_the_table_says_its_job():
+    assert [name for name, job in _table_rows().items() if len(job.split()) < 3] == []
+
+
+@pytest.mark.parametrize("package", sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py")))
+def test_every_sub_package_says_why_it_exists(package):
+    docstring = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text()))
+    assert docstring, f"{package}/__init__.py has no docstring"
