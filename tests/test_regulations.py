@@ -434,7 +434,7 @@ SPELLINGS = [
     (
         "Surat Edaran Dirjen Dukcapil Nomor 471.13/10287/Dukcapil",
         "se-dirjen-dukcapil-471-13-10287-dukcapil | Surat Edaran Direktur Jenderal Kependudukan "
-        "dan Pencatatan Sipil | SE Dirjen Dukcapil | 471.13/10287/DUKCAPIL | - | - | -",
+        "dan Pencatatan Sipil | SE Dirjen Dukcapil | 471.13/10287/Dukcapil | - | - | -",
     ),
     # --- Regional: Perda, Qanun, Pergub, Perbup, Perwal and their Keputusan ---
     (
@@ -655,6 +655,15 @@ SAME_REGULATION = {
 def test_spellings_of_one_regulation_share_its_key(key: str, spellings: list[str]) -> None:
     found = [recognise(s) for s in spellings]
     assert [r.key if r else None for r in found] == [key] * len(spellings)
+
+
+def test_a_number_is_kept_as_the_regulation_writes_it() -> None:
+    as_issued = recognise("Surat Edaran Dirjen Dukcapil Nomor 470/837/Dukcapil")
+    shouted = recognise("SE Dirjen Dukcapil No. 470/837/DUKCAPIL")
+    assert as_issued is not None and shouted is not None
+    assert (as_issued.nomor, shouted.nomor) == ("470/837/Dukcapil", "470/837/DUKCAPIL")
+    assert as_issued.nama_pendek == "SE Dirjen Dukcapil 470/837/Dukcapil"
+    assert as_issued.key == shouted.key == "se-dirjen-dukcapil-470-837-dukcapil"
 
 
 def test_different_regulations_never_share_a_key() -> None:

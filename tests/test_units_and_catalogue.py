@@ -158,3 +158,31 @@ def test_the_load_cache_gives_the_same_catalogue_and_follows_unit_edits(tmp_path
     write_files(tmp_path, {"sops/dinas/_unit.yaml": UNIT.replace("Dinas Contoh\n", "Dinas Baru\n")})
     edited = load_catalogue(tmp_path / "sops", cache_dir=cache)
     assert edited.catalogue.sops[0].instansi == ("Pemerintah Kabupaten Contoh", "Dinas Baru")
+
+
+def _citing(*citations: str) -> dict[str, str]:
+    """One SOP per citation, in folder order, each citing only it."""
+    return {
+        f"sops/sop-{n}.yaml": SOP.replace("001/SOP", f"00{n}/SOP").replace(
+            "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik", citation
+        )
+        for n, citation in enumerate(citations, start=1)
+    }
+
+
+def test_numbers_differing_only_in_case_are_one_regulation_written_as_most_sops_write_it(
+    tmp_path,
+):
+    se = "SE Dirjen Dukcapil Nomor 470/837/"
+    write_files(tmp_path, _citing(se + "DUKCAPIL", se + "Dukcapil", se + "Dukcapil"))
+    index = analyse(tmp_path / "sops").index
+    assert [(e.key, e.regulation.nomor, len(e.sops)) for e in index.regulations] == [
+        ("se-dirjen-dukcapil-470-837-dukcapil", "470/837/Dukcapil", 3)
+    ]
+
+
+def test_numbers_written_as_often_each_way_are_shown_as_first_written(tmp_path):
+    se = "SE Dirjen Dukcapil Nomor 470/837/"
+    write_files(tmp_path, _citing(se + "DUKCAPIL", se + "Dukcapil"))
+    index = analyse(tmp_path / "sops").index
+    assert [e.regulation.nomor for e in index.regulations] == ["470/837/DUKCAPIL"]

@@ -219,10 +219,14 @@ def _merge_regulations(catalogue: Catalogue) -> tuple[RegulationEntry, ...]:
 
 
 def _canonical(spellings: list[Regulation | None]) -> Regulation:
-    """One regulation from its spellings: the most often written subject, amendment kept."""
+    """One regulation from its spellings: the number as most often written (``470/837/Dukcapil``
+    beside ``470/837/DUKCAPIL``), the most often written subject, amendment kept."""
     regs = [r for r in spellings if r is not None]
-    subjects = Counter(r.tentang for r in regs if r.tentang)
+    numbers = Counter(r.nomor for r in regs)
+    # Counter keeps first-written order and max() keeps the first of equals: deterministic.
     base = next((r for r in regs if r.amends is not None), regs[0])
+    base = dataclasses.replace(base, nomor=max(numbers, key=numbers.__getitem__))
+    subjects = Counter(r.tentang for r in regs if r.tentang)
     if not subjects:
         return base
     # Most common first; among equals, the fullest wording.

@@ -44,7 +44,8 @@ class Regulation:
     singkatan: str
     """Canonical short type: ``UU``, ``Permendagri``, ``PermenPAN-RB``, ``Perda``."""
     nomor: str
-    """A string, as ``17/PMK.09/2019`` and ``5A`` are real numbers; empty only for UUD 1945."""
+    """A string, as ``17/PMK.09/2019`` and ``5A`` are real numbers; empty only for UUD 1945.
+    Kept as the citation writes it (``470/837/Dukcapil``): `key` folds its case."""
     tahun: int | None
     wilayah: str | None = None
     """The region of a regional regulation, without its prefix word: ``Padang Pariaman``."""
@@ -197,9 +198,11 @@ def _row(head: re.Match[str]) -> tuple[_Jenis, str]:
 
 
 def _number(nomor: str, tahun: int | None) -> tuple[str, int | None]:
-    """Split ``24/2013`` into 24 and 2013; keep ``17/PMK.09/2019`` whole, year read off its end."""
-    nomor = nomor.upper()
-    if re.fullmatch(r"0+\d+[A-Z]?", nomor):
+    """Split ``24/2013`` into 24 and 2013; keep ``17/PMK.09/2019`` whole, year read off its end.
+
+    Letters keep their case: a number is shown as the regulation writes it.
+    """
+    if re.fullmatch(r"0+\d+[A-Za-z]?", nomor):
         nomor = nomor.lstrip("0")  # "Nomor 05" is "Nomor 5"; "Nomor 050-5889" is not "50-5889"
     if (n_of_year := _N_OF_YEAR.fullmatch(nomor)) and tahun in (None, int(n_of_year[2])):
         return n_of_year[1], int(n_of_year[2])
