@@ -127,3 +127,17 @@ def test_main_is_built_and_deployed_to_github_pages():
     assert deploy["needs"] == "bangun"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_pull_requests_get_one_review_comment_and_a_job_summary():
+    job = _workflow()["jobs"]["tinjau"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert job["permissions"]["pull-requests"] == "write"
+    checkout = next(
+        step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout")
+    )
+    assert checkout["with"]["fetch-depth"] == 0
+    script = "\n".join(_runs("tinjau"))
+    assert 'sopdocs diff "$BASE" HEAD --format markdown' in script
+    assert "$GITHUB_STEP_SUMMARY" in script
+    assert "<!-- sopdocs-diff -->" in script and "-X PATCH" in script

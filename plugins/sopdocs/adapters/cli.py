@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from sopdocs import flowchart
+from sopdocs import flowchart, review
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import print_issues
 from sopdocs.authoring import scaffold
@@ -23,6 +23,7 @@ from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
 from sopdocs.reading.loader import load_sop_file
 from sopdocs.reading.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
+from sopdocs.review.present import render
 from sopdocs.site import pages
 from sopdocs.site.templating import Templates
 
@@ -145,6 +146,41 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     )
     pages.write_site(site_pages, output)
     _console(stderr=True).print(f"{output}: {len(site_pages)} halaman Markdown")
+
+
+@main.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option(
+    "--sops",
+    "directory",
+    default="sops",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder SOP di pohon kerja.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text untuk terminal, markdown untuk komentar pull request, json untuk program.",
+)
+def diff(base: str | None, head: str | None, directory: Path, fmt: str) -> None:
+    """Apa yang berubah pada SOP dari BASE ke HEAD, dalam istilah formulir.
+
+    BASE dan HEAD adalah revisi git atau folder. Bawaan: BASE titik cabang dari main
+    (atau master), HEAD pohon kerja. Keluar 0, atau 2 bila masukan tidak dapat dibaca."""
+    try:
+        report = review.diff(base, head, directory)
+    except review.StateError as exc:
+        _console(stderr=True).print(f"galat: {exc}", markup=False, highlight=False)
+        sys.exit(2)
+    if fmt == "text":
+        _console().print(render(report, "text"), end="", emoji=False, soft_wrap=True)
+    else:
+        click.echo(render(report, fmt), nl=False)  # type: ignore[arg-type]
 
 
 @main.command()
