@@ -18,8 +18,8 @@ from typing import Literal
 from sopdocs.catalogue.index import reference_key
 from sopdocs.issues import Issue
 from sopdocs.model import Sop, Step
-from sopdocs.reading.loader import natural_key
 from sopdocs.review.states import State
+from sopdocs.text import fold, natural_key
 
 ChangeKind = Literal[
     "field",
@@ -234,11 +234,11 @@ def match_sops(base: State, head: State) -> tuple[list[tuple[str, str]], list[st
 
 
 def _nomor_key(sop: Sop) -> str:
-    return _fold(sop.nomor)
+    return fold(sop.nomor)
 
 
 def _nama_key(sop: Sop) -> str:
-    return _fold(sop.nama)
+    return fold(sop.nama)
 
 
 def _file_name(sop: Sop) -> str:
@@ -347,10 +347,6 @@ def compare_sops(old: Sop, new: Sop) -> list[Change]:
     ]
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _flat(text: str | None) -> str | None:
     return " ".join(text.split()) if text is not None else None
 
@@ -395,7 +391,7 @@ def _identity(old: Sop, new: Sop) -> list[Change]:
 
 def _citation_key(sop: Sop) -> list[tuple[str, str]]:
     return [
-        (c.regulation.key if c.regulation else f"?{_fold(c.text)}", c.text) for c in sop.dasar_hukum
+        (c.regulation.key if c.regulation else f"?{fold(c.text)}", c.text) for c in sop.dasar_hukum
     ]
 
 
@@ -417,7 +413,7 @@ def _boxes(old: Sop, new: Sop) -> list[Change]:
 
 
 def _keyed(texts: Iterable[str]) -> list[tuple[str, str]]:
-    return [(_fold(t), t) for t in texts]
+    return [(fold(t), t) for t in texts]
 
 
 def items(field: str, old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[Change]:
@@ -447,8 +443,8 @@ def _position(change: Change, old: list[tuple[str, str]], new: list[tuple[str, s
 def _lanes(old: Sop, new: Sop) -> list[Change]:
     label = LABELS["pelaksana"]
     changes = items("pelaksana", _keyed(old.pelaksana), _keyed(new.pelaksana))
-    kept_old = [_fold(n) for n in old.pelaksana if _fold(n) in {_fold(m) for m in new.pelaksana}]
-    kept_new = [_fold(n) for n in new.pelaksana if _fold(n) in set(kept_old)]
+    kept_old = [fold(n) for n in old.pelaksana if fold(n) in {fold(m) for m in new.pelaksana}]
+    kept_new = [fold(n) for n in new.pelaksana if fold(n) in set(kept_old)]
     if kept_old != kept_new:
         changes.append(
             Change(
@@ -473,9 +469,9 @@ def match_steps(old: Sequence[Step], new: Sequence[Step]) -> dict[int, int]:
         if step.id and step.id in new_ids:
             pairs[step.number] = new_ids[step.id]
     _pair_in_order(old, new, pairs)
-    free_old = [(str(s.number), _fold(s.kegiatan)) for s in old if s.number not in pairs]
+    free_old = [(str(s.number), fold(s.kegiatan)) for s in old if s.number not in pairs]
     taken = set(pairs.values())
-    free_new = [(str(s.number), _fold(s.kegiatan)) for s in new if s.number not in taken]
+    free_new = [(str(s.number), fold(s.kegiatan)) for s in new if s.number not in taken]
     for o, n in _most_alike(free_old, free_new):
         pairs[int(o)] = int(n)
     return pairs
@@ -487,7 +483,7 @@ def _pair_in_order(old: Sequence[Step], new: Sequence[Step], pairs: dict[int, in
     free_old = [s for s in old if s.number not in pairs]
     free_new = [s for s in new if s.number not in taken]
     matcher = difflib.SequenceMatcher(
-        None, [_fold(s.kegiatan) for s in free_old], [_fold(s.kegiatan) for s in free_new], False
+        None, [fold(s.kegiatan) for s in free_old], [fold(s.kegiatan) for s in free_new], False
     )
     for block in matcher.get_matching_blocks():
         for k in range(block.size):

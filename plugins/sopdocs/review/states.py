@@ -20,8 +20,9 @@ from pathlib import Path
 
 from sopdocs.issues import Issue
 from sopdocs.model import Sop
-from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE, display_path, load_catalogue
+from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE, load_catalogue
 from sopdocs.review import git
+from sopdocs.text import display_path
 
 WORKING_TREE = "pohon kerja"
 """How the working tree (uncommitted edits included) is named in reports."""
