@@ -15,6 +15,7 @@ import pytest
 import yaml
 from conftest import BuiltSite, build_site, parse_html, write_site
 from sopdocs.site.templating import front_matter
+from sopdocs.text import SLUG_LENGTH, distinct, slugify
 from sopdocs.urls import edit_uri
 from support import SOP, UNIT
 
@@ -50,9 +51,33 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         "sops/u/bintang.yaml": _sop("002/😀/𝐀𝐁"),
         f"sops/u/{EDIT_ATTRIBUTE}.yaml": _sop("003"),
         f"sops/u/{EDIT_ELEMENT}.yaml": _sop("004"),
+        "sops/u/jalur.yaml": LANES,
+        "sops/u/panjang.yaml": LONG,
         "docs/index.md": "# Beranda\n",
     }
     return build_site(write_site(root, files))
+
+
+LANES = (
+    SOP.replace("nama: Pelayanan Contoh", "nama: Pelaksana 1")
+    .replace("Petugas Loket", "Kepala-Dinas")
+    .replace("Kepala Seksi", "Kepala/Dinas")
+)
+"""Two lanes that slugify alike, in an SOP whose name slugifies like a flowchart id."""
+
+LONG_WILAYAH = "Padang " * 45
+LONG_NOMOR = "1" * 300
+LONG = SOP.replace(
+    "  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+    f"""  - Peraturan Bupati {LONG_WILAYAH}Nomor 7 Tahun 2020
+  - Peraturan Bupati {LONG_WILAYAH}Nomor 8 Tahun 2020
+  - Undang-Undang Nomor {LONG_NOMOR} Tahun 2020
+  - jenis: Peraturan Bupati
+    nomor: 9
+    tahun: 2021
+    wilayah: '{LONG_WILAYAH}'""",
+).replace("nomor: 001/SOP/DC/2024", f"nomor: '{LONG_NOMOR}'")
+"""Regulations whose short names run to hundreds of characters."""
 
 
 def _search_docs(site: BuiltSite) -> list[dict]:
@@ -84,7 +109,9 @@ def test_citation_tentang_reaches_regulation_tags_escaped(hostile_site: BuiltSit
 
 
 def test_mapping_wilayah_and_tentang_reach_tags_escaped(hostile_site: BuiltSite) -> None:
-    docs = [d for d in _search_docs(hostile_site) if d["location"].startswith("regulasi/perbup-")]
+    docs = [
+        d for d in _search_docs(hostile_site) if d["location"].startswith("regulasi/perbup-img")
+    ]
     tags = docs[0]["tags"]
     assert any(tag.endswith(f"tentang {html.escape(IMG)}") for tag in tags), tags
     assert all("&lt;" in tag for tag in tags)
@@ -138,3 +165,60 @@ def test_front_matter_turns_a_lone_surrogate_into_a_replacement_character() -> N
 def test_edit_uri_keeps_the_path_and_encodes_the_name(tmp_path: Path) -> None:
     source = tmp_path / "sops" / "u" / "a #?%&'.yaml"
     assert edit_uri(str(source), str(tmp_path / "docs")) == "../sops/u/a%20%23%3F%25%26%27.yaml"
+
+
+def _ids(page: str) -> list[str]:
+    return [node.attrs["id"] for node in parse_html(page).iter() if "id" in node.attrs]
+
+
+def test_no_page_repeats_an_id(hostile_site: BuiltSite) -> None:
+    pages = sorted(hostile_site.site_dir.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        ids = _ids(path.read_text(encoding="utf-8"))
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        assert repeated == [], path
+
+
+def test_lanes_that_slugify_alike_link_to_their_own_anchors(hostile_site: BuiltSite) -> None:
+    lanes = hostile_site.content("sop/u/jalur").find_all("th", cls="sopdocs-lane-name")
+    targets = [th.find("a").attrs["href"] for th in lanes]
+    assert targets[0] != targets[1]
+    anchors = set(_ids(hostile_site.html("pelaksana")))
+    for target in targets:
+        assert target.startswith("../../../pelaksana/#")
+        assert target.partition("#")[2] in anchors
+
+
+def test_long_regulation_names_get_bounded_distinct_pages(hostile_site: BuiltSite) -> None:
+    links = [
+        a.attrs["href"]
+        for a in hostile_site.content("sop/u/panjang").find_all("a")
+        if "/regulasi/" in a.attrs.get("href", "")
+    ]
+    assert len(links) == 4
+    assert len(set(links)) == 4
+    for link in links:
+        folder = link.rstrip("/").rpartition("/")[2]
+        assert len(folder) <= SLUG_LENGTH
+        assert (hostile_site.site_dir / "regulasi" / folder / "index.html").is_file()
+
+
+def test_a_short_slug_is_kept_as_it_is() -> None:
+    assert slugify("Perbup Padang Pariaman 55/2016") == "perbup-padang-pariaman-55-2016"
+
+
+def test_a_long_slug_is_cut_with_a_hash_of_the_whole() -> None:
+    first, second = slugify("A " * 100 + "1"), slugify("A " * 100 + "2")
+    assert len(first) == len(second) == SLUG_LENGTH
+    assert first.startswith("a-a-") and first[-9] == "-"
+    assert first != second
+    assert slugify("A " * 100 + "1") == first
+
+
+def test_distinct_keeps_the_first_slug_and_hashes_the_next() -> None:
+    taken: set[str] = set()
+    assert distinct("kepala-dinas", "kepala-dinas", taken) == "kepala-dinas"
+    other = distinct("kepala-dinas", "kepala/dinas", taken)
+    assert other.startswith("kepala-dinas-") and len(other) == len("kepala-dinas-") + 8
+    assert taken == {"kepala-dinas", other}

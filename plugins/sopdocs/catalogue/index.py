@@ -17,7 +17,7 @@ from sopdocs.issues import Issue, error, sort_issues, warning
 from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
 from sopdocs.reading.loader import Progress, load_catalogue
 from sopdocs.regulations.recogniser import HIERARCHY, Regulation, group_of
-from sopdocs.text import fold, natural_key, slugify
+from sopdocs.text import distinct, fold, natural_key, slugify
 
 _LEADING_SOP = re.compile(r"^\s*sop\b[\s.:-]*", re.IGNORECASE)
 
@@ -78,11 +78,10 @@ class RoleEntry:
     """One pelaksana (lane name) and everything it does across the catalogue."""
 
     name: str
+    slug: str
+    """Its anchor on the pelaksana page: unique there, though "Kepala-Dinas" and
+    "Kepala/Dinas" slugify alike."""
     duties: tuple[tuple[Sop, tuple[Step, ...]], ...]
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.name)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,6 +95,8 @@ class CatalogueIndex:
     """Sorted: hierarchy rank, then year (newest first), then number."""
     unrecognised: tuple[UnrecognisedCitation, ...]
     roles: tuple[RoleEntry, ...]
+    role_slugs: dict[str, str] = dataclasses.field(default_factory=dict)
+    """``fold(name)`` → the role's anchor, for links from lanes to the pelaksana page."""
 
     @property
     def sops(self) -> tuple[Sop, ...]:
@@ -104,6 +105,14 @@ class CatalogueIndex:
     @property
     def units(self) -> tuple[Unit, ...]:
         return self.catalogue.units
+
+    def role_slug(self, name: str) -> str:
+        """The pelaksana page's anchor for lane ``name`` (any spelling of it)."""
+        # A lane no step uses has no entry on that page; its link then goes to the page.
+        return self.role_slugs.get(fold(name)) or slugify(name)
+
+    def role_slugs_of(self, sop: Sop) -> tuple[str, ...]:
+        return tuple(self.role_slug(name) for name in sop.pelaksana)
 
     def regulation(self, key: str) -> RegulationEntry | None:
         return next((e for e in self.regulations if e.key == key), None)
@@ -256,26 +265,32 @@ def _roles(catalogue: Catalogue) -> tuple[RoleEntry, ...]:
                 key = fold(lane)
                 names[key][lane] += 1
                 duties[key].setdefault(sop.id, []).append(step)
-    roles = [
+    named = sorted(
+        ((names[key].most_common(1)[0][0], key) for key in duties), key=lambda n: natural_key(n[0])
+    )
+    taken: set[str] = set()
+    return tuple(
         RoleEntry(
-            name=names[key].most_common(1)[0][0],
-            duties=tuple((sops[sop_id], tuple(steps)) for sop_id, steps in by_sop.items()),
+            name=name,
+            slug=distinct(slugify(name), key, taken),
+            duties=tuple((sops[sop_id], tuple(steps)) for sop_id, steps in duties[key].items()),
         )
-        for key, by_sop in duties.items()
-    ]
-    return tuple(sorted(roles, key=lambda r: natural_key(r.name)))
+        for name, key in named
+    )
 
 
 def index_catalogue(catalogue: Catalogue) -> tuple[CatalogueIndex, list[Issue]]:
     """Resolve references and build every index; issues are about keterkaitan."""
     references, backlinks, issues = _resolve_references(catalogue)
+    roles = _roles(catalogue)
     index = CatalogueIndex(
         catalogue=catalogue,
         references=references,
         backlinks=backlinks,
         regulations=_merge_regulations(catalogue),
         unrecognised=_unrecognised(catalogue),
-        roles=_roles(catalogue),
+        roles=roles,
+        role_slugs={fold(role.name): role.slug for role in roles},
     )
     return index, issues
 
