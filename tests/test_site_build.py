@@ -391,7 +391,7 @@ def test_generate_writes_the_pages_as_markdown(tmp_path, new_site):
     result = CliRunner().invoke(main, ["generate", str(out), "--sops", str(root / "sops")])
     assert result.exit_code == 0, result.output
     page = (out / "sop/dinas-contoh/pendaftaran/index.md").read_text(encoding="utf-8")
-    assert "# Pendaftaran Layanan" in page.splitlines()
+    assert "# Pendaftaran Layanan { #nama-sop }" in page.splitlines()
     assert '<tr id="langkah-4">' in page and "<svg" in page
     for index in ("sop/index.md", "unit/dinas-contoh/index.md", "regulasi/index.md"):
         assert (out / index).is_file()
