@@ -7,7 +7,10 @@ on, so one run reports every problem in every file.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
 
 
 class Severity(enum.Enum):
@@ -32,8 +35,8 @@ class Issue:
     """One problem an author must see, where it is and, when we can tell, what to write instead."""
 
     severity: Severity
-    code: str
-    """Stable name such as ``step.lane``; listed in :data:`ISSUE_CODES`."""
+    code: IssueCode
+    """Stable name such as ``step.lane``; explained in :data:`ISSUE_CODES`."""
     message: str
     location: Location
     hint: str | None = None
@@ -50,11 +53,11 @@ class Issue:
         return f"{self.location}: {self.severity.value}: {self.describe()} [{self.code}]"
 
 
-def error(code: str, message: str, location: Location, hint: str | None = None) -> Issue:
+def error(code: IssueCode, message: str, location: Location, hint: str | None = None) -> Issue:
     return Issue(severity=Severity.ERROR, code=code, message=message, location=location, hint=hint)
 
 
-def warning(code: str, message: str, location: Location, hint: str | None = None) -> Issue:
+def warning(code: IssueCode, message: str, location: Location, hint: str | None = None) -> Issue:
     return Issue(
         severity=Severity.WARNING, code=code, message=message, location=location, hint=hint
     )
@@ -79,33 +82,89 @@ def strictened(issues: list[Issue]) -> list[Issue]:
     ]
 
 
-ISSUE_CODES: dict[str, str] = {
-    "file.encoding": "File is not valid UTF-8.",
-    "file.empty": "File holds no SOP.",
-    "file.read": "File cannot be read.",
-    "yaml.syntax": "YAML cannot be parsed (tabs, bad indentation, unclosed quotes...).",
-    "yaml.top": "The top level of the file is not a mapping of keys.",
-    "yaml.duplicate-key": "A key is written twice in one mapping.",
-    "key.missing": "A required key is missing.",
-    "key.unknown": "A key that the format does not know (often a typo).",
-    "type": "A value has the wrong type.",
-    "date.invalid": "A date that does not exist or is not written YYYY-MM-DD / YYYY-MM.",
-    "nip.invalid": "A NIP that is not 18 digits.",
-    "nomor.duplicate": "Two SOPs share one nomor.",
-    "lane.duplicate": "A pelaksana lane is listed twice.",
-    "step.lane": "A step's pelaksana is not one of the SOP's lanes.",
-    "step.no": "A step's `no:` differs from its position.",
-    "step.id-duplicate": "Two steps share one id.",
-    "step.target": "A keputusan/lanjut TARGET names no step.",
-    "step.decision-same": "Both branches of a decision go to the same step.",
-    "step.flow-conflict": "A step combines keputusan, lanjut or selesai.",
-    "step.unreachable": "A step cannot be reached from the first step.",
-    "flow.no-end": "The flow can loop forever without reaching an end.",
-    "unit.invalid": "An _unit.yaml file is malformed.",
-    "citation.unrecognised": "A dasar hukum citation is not recognised as a regulation.",
-    "reference.outside": "A keterkaitan names an SOP outside the catalogue.",
-    "reference.unresolved": "A `{sop: ...}` reference names no SOP of the catalogue.",
-    "waktu.unparsed": "A waktu is not understood, so the total time cannot be computed.",
-    "fmt.unsupported": "`sopdocs fmt` leaves a file with YAML anchors, aliases or tags as it is.",
-    "fmt.unsafe": "`sopdocs fmt` would change a value or a comment, so it left the file as it is.",
-}
+IssueCode = Literal[
+    "file.encoding",
+    "file.empty",
+    "file.read",
+    "yaml.syntax",
+    "yaml.top",
+    "yaml.duplicate-key",
+    "key.missing",
+    "key.unknown",
+    "type",
+    "date.invalid",
+    "nip.invalid",
+    "nomor.duplicate",
+    "lane.duplicate",
+    "step.lane",
+    "step.no",
+    "step.id-duplicate",
+    "step.target",
+    "step.decision-same",
+    "step.flow-conflict",
+    "step.unreachable",
+    "flow.no-end",
+    "citation.unrecognised",
+    "reference.outside",
+    "reference.unresolved",
+    "waktu.unparsed",
+    "fmt.unsupported",
+    "fmt.unsafe",
+]
+"""Every issue code sopdocs emits: a closed vocabulary, so a type checker rejects a misspelt
+one. Codes are stable; authors search for them in the reviewers' guide."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CodeMeaning:
+    """What a code means to a reviewer, as the guide's table says it (in Indonesian)."""
+
+    severity: Severity
+    description: str
+
+
+def _error(description: str) -> CodeMeaning:
+    return CodeMeaning(severity=Severity.ERROR, description=description)
+
+
+def _warning(description: str) -> CodeMeaning:
+    return CodeMeaning(severity=Severity.WARNING, description=description)
+
+
+ISSUE_CODES: Mapping[IssueCode, CodeMeaning] = MappingProxyType(
+    {
+        "yaml.syntax": _error("berkas tidak dapat dibaca sebagai YAML"),
+        "yaml.duplicate-key": _error("satu kunci ditulis dua kali"),
+        "yaml.top": _error("isi berkas bukan daftar `kunci: nilai`"),
+        "file.empty": _error("berkas kosong"),
+        "file.encoding": _error("berkas bukan UTF-8"),
+        "file.read": _error("berkas tidak dapat dibuka"),
+        "key.missing": _error("kunci wajib tidak ada"),
+        "key.unknown": _error("kunci tidak dikenal, biasanya salah ketik"),
+        "type": _error("isian berjenis salah (misalnya teks di tempat daftar)"),
+        "date.invalid": _error("tanggal tidak ada atau tidak ditulis `TAHUN-BULAN-TANGGAL`"),
+        "nip.invalid": _error("NIP bukan 18 angka"),
+        "nomor.duplicate": _error("dua SOP memakai nomor yang sama"),
+        "lane.duplicate": _error("satu pelaksana ditulis dua kali di `pelaksana`"),
+        "step.lane": _error("pelaksana sebuah langkah tidak ada di daftar `pelaksana`"),
+        "step.no": _error("`no:` berbeda dari urutan langkah"),
+        "step.id-duplicate": _error("dua langkah memakai `id` yang sama"),
+        "step.target": _error("tujuan `keputusan` atau `lanjut` tidak ada"),
+        "step.decision-same": _error("cabang Ya dan Tidak menuju langkah yang sama"),
+        "step.flow-conflict": _error(
+            "satu langkah memakai lebih dari satu dari `keputusan`, `lanjut`, `selesai`"
+        ),
+        "step.unreachable": _error("langkah tidak pernah dicapai dari langkah pertama"),
+        "flow.no-end": _error("alur dapat berputar selamanya"),
+        "reference.unresolved": _error("`{sop: ...}` tidak menemukan SOP di katalog"),
+        "fmt.unsafe": _error("`sopdocs fmt` tidak dapat merapikan tanpa mengubah isi"),
+        "citation.unrecognised": _warning("dasar hukum tidak dikenali sebagai peraturan"),
+        "reference.outside": _warning("keterkaitan tidak cocok dengan SOP mana pun di katalog"),
+        "waktu.unparsed": _warning("waktu tidak dipahami, jadi jumlah waktu tidak dihitung"),
+        "fmt.unsupported": _warning(
+            "berkas memakai anchor, alias atau tag YAML, jadi tidak dirapikan"
+        ),
+    }
+)
+"""Each code's severity and meaning; the reviewers' guide (``docs/panduan/meninjau-sop.md``)
+is tested against it, row by row."""
