@@ -50,6 +50,8 @@ class Issue:
         return f"{self.message}; {self.hint}" if self.hint else self.message
 
     def __str__(self) -> str:
+        # The developer's form (test failures, debugging), in English; authors and logs get
+        # sopdocs.adapters.report's presenters.
         return f"{self.location}: {self.severity.value}: {self.describe()} [{self.code}]"
 
 

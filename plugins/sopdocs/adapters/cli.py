@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import click
 from rich.console import Console
 
 from sopdocs import flowchart, review
 from sopdocs.adapters.progress import TerminalProgress
-from sopdocs.adapters.report import print_issues
+from sopdocs.adapters.report import FORMATS, Format, exit_status, print_issues
 from sopdocs.authoring import scaffold
 from sopdocs.authoring.formatting import collect_files, format_file
 from sopdocs.catalogue.export import katalog_json
@@ -49,7 +50,7 @@ def _analyse_or_exit(directory: Path) -> Analysis:
     errors = [i for i in result.issues if i.is_error]
     if errors:
         print_issues(errors, "text", _console(stderr=True), result.files)
-        sys.exit(1)
+        sys.exit(exit_status(errors))
     return result
 
 
@@ -70,7 +71,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "github", "json"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="text untuk dibaca orang, github untuk anotasi pull request, json untuk program.",
@@ -82,8 +83,8 @@ def check(directory: Path, strict: bool, fmt: str) -> None:
     with TerminalProgress("Memeriksa SOP") as progress:
         result = analyse(directory, progress=progress)
     issues = strictened(result.issues) if strict else result.issues
-    print_issues(issues, fmt, _console(), result.files)  # type: ignore[arg-type]
-    sys.exit(1 if any(i.is_error for i in issues) else 0)
+    print_issues(issues, cast(Format, fmt), _console(), result.files)  # click.Choice checked it
+    sys.exit(exit_status(issues))
 
 
 @main.command()
@@ -115,7 +116,7 @@ def graph(file: Path, output: Path | None) -> None:
     sop, issues = load_sop_file(file)
     if sop is None:
         print_issues(issues, "text", _console(stderr=True), 1)
-        sys.exit(1)
+        sys.exit(exit_status(issues, other_problems=True))
     try:
         flowchart.export(sop, output, fmt)
     except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
@@ -204,9 +205,7 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
     results = [format_file(path) for path in collect_files(paths or (Path("sops"),))]
     dry = check or show_diff
     for result in results:
-        for issue in result.issues:
-            label = "galat" if issue.is_error else "peringatan"
-            click.echo(f"{issue.location}: {label}: {issue.describe()} [{issue.code}]", err=True)
+        print_issues(result.issues, "text", _console(stderr=True))
         if not result.changed:
             continue
         if show_diff:
@@ -220,7 +219,9 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
     failed = sum(r.failed for r in results)
     verb = "perlu dirapikan" if dry else "dirapikan"
     click.echo(f"{len(results)} berkas: {changed} {verb}, {failed} gagal", err=True)
-    sys.exit(1 if failed or (dry and changed) else 0)
+    # check's policy; under --check/--diff, a file that would change is a problem found.
+    issues = [issue for result in results for issue in result.issues]
+    sys.exit(exit_status(issues, other_problems=dry and changed > 0))
 
 
 def _stdin_is_terminal() -> bool:

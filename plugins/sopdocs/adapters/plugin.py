@@ -20,9 +20,10 @@ from mkdocs.utils import nest_paths
 
 from sopdocs import flowchart
 from sopdocs.adapters.progress import TerminalProgress
+from sopdocs.adapters.report import log_issues
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
-from sopdocs.issues import Issue, strictened
+from sopdocs.issues import strictened
 from sopdocs.site.pages import (
     ASSETS_DIR,
     SCRIPTS,
@@ -162,7 +163,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 cache_dir=self._path(config, self.config.cache_dir),
             )
         issues = strictened(analysis.issues) if self.config.strict else analysis.issues
-        errors = _report(issues)
+        errors = log_issues(issues, log)
         if errors and not self._serving:
             raise PluginError(
                 f"sopdocs: {errors} galat di katalog SOP (lihat di atas); situs tidak dibangun"
@@ -228,16 +229,3 @@ def _nav_paths(items: list) -> set[str]:
             for value in item.values():
                 found |= {value} if isinstance(value, str) else _nav_paths(value)
     return found
-
-
-def _report(issues: list[Issue]) -> int:
-    """Log every issue as ``path:line:col: message``; returns how many are errors."""
-    errors = 0
-    for issue in issues:
-        line = f"{issue.location}: {issue.describe()} [{issue.code}]"
-        if issue.is_error:
-            errors += 1
-            log.error(line)
-        else:
-            log.warning(line)
-    return errors

@@ -1,28 +1,58 @@
-"""Present issues to a person or to a machine: text, GitHub annotations, or JSON."""
+"""Present issues to a person or to a machine: one presenter per output format.
+
+``text`` is for people (a terminal in colour, a pipe, CI logs and MkDocs' log plain),
+``github`` writes workflow annotations that land on a pull request's changed lines, and
+``json`` is for programs. Every command and the MkDocs plugin go through here, so an issue
+reads the same wherever an author meets it; so does the exit status of the commands.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from typing import Literal
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from sopdocs.issues import Issue
 
 Format = Literal["text", "github", "json"]
+FORMATS: tuple[Format, ...] = ("text", "github", "json")
+
+OK, PROBLEMS = 0, 1
+"""Exit statuses of every command: 0 clean (warnings allowed), 1 problems found. Wrong usage
+exits 2, click's own."""
 
 
-def _github_escape(text: str, *, prop: bool = False) -> str:
-    # GitHub's workflow-command encoding: %, CR and LF always; ':' and ',' in properties.
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+def exit_status(issues: Sequence[Issue], *, other_problems: bool = False) -> int:
+    """The exit status after reporting ``issues``: any error, or ``other_problems`` (such as a
+    file that ``fmt --check`` would change), is a failure."""
+    return PROBLEMS if other_problems or any(i.is_error for i in issues) else OK
+
+
+def text(issue: Issue) -> Text:
+    """``path:line:col: galat: message [code]``, then the hint on its own line.
+
+    Built as rich ``Text``, never as markup: an author's ``[bold]`` stays what they wrote.
+    """
+    style = "bold red" if issue.is_error else "yellow"
+    label = "galat" if issue.is_error else "peringatan"
+    line = Text.assemble(
+        (str(issue.location), "bold"),
+        ": ",
+        (label, style),
+        f": {issue.message} ",
+        (f"[{issue.code}]", "dim"),
+    )
+    if issue.hint:
+        line.append(f"\n    → {issue.hint}", style="dim")
+    return line
 
 
 def github_annotation(issue: Issue) -> str:
+    """A GitHub Actions workflow command that annotates the issue's line."""
     loc = issue.location
     props = ",".join(
         (
@@ -36,7 +66,16 @@ def github_annotation(issue: Issue) -> str:
     return f"::{kind} {props}::{_github_escape(issue.describe())}"
 
 
-def issue_record(issue: Issue) -> dict[str, object]:
+def _github_escape(value: str, *, prop: bool = False) -> str:
+    # GitHub's workflow-command encoding: %, CR and LF always; ':' and ',' in properties.
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def record(issue: Issue) -> dict[str, object]:
+    """One issue as JSON-ready data."""
     loc = issue.location
     return {
         "path": loc.path,
@@ -55,26 +94,27 @@ def summary(issues: Sequence[Issue], files: int) -> str:
     return f"{files} SOP diperiksa: {errors} galat, {warnings} peringatan"
 
 
-def print_issues(issues: Sequence[Issue], fmt: Format, console: Console, files: int) -> None:
+def print_issues(
+    issues: Sequence[Issue], fmt: Format, console: Console, files: int | None = None
+) -> None:
+    """Every issue in ``fmt``, then (when ``files`` is given) how many files were checked."""
     if fmt == "json":
-        payload = {"issues": [issue_record(i) for i in issues], "files": files}
+        payload: dict[str, object] = {"issues": [record(i) for i in issues]}
+        if files is not None:
+            payload["files"] = files
         console.print_json(json.dumps(payload, ensure_ascii=False))
         return
-    if fmt == "github":
-        for issue in issues:
-            console.print(github_annotation(issue), markup=False, highlight=False, soft_wrap=True)
-        console.print(summary(issues, files), markup=False, highlight=False)
-        return
     for issue in issues:
-        style = "bold red" if issue.is_error else "yellow"
-        label = "galat" if issue.is_error else "peringatan"
-        hint = f"\n    [dim]→ {escape(issue.hint)}[/dim]" if issue.hint else ""
-        console.print(
-            f"[bold]{escape(str(issue.location))}[/bold]: [{style}]{label}[/{style}]: "
-            f"{escape(issue.message)} [dim]\\[{issue.code}][/dim]{hint}",
-            highlight=False,
-            soft_wrap=True,
-        )
-    errors = sum(i.is_error for i in issues)
-    style = "bold red" if errors else "bold green"
-    console.print(f"[{style}]{escape(summary(issues, files))}[/{style}]", highlight=False)
+        shown = github_annotation(issue) if fmt == "github" else text(issue)
+        console.print(shown, markup=False, highlight=False, soft_wrap=True)
+    if files is None:
+        return
+    style = None if fmt == "github" else "bold red" if exit_status(issues) else "bold green"
+    console.print(Text(summary(issues, files), style=style or ""), highlight=False)
+
+
+def log_issues(issues: Sequence[Issue], log: logging.Logger) -> int:
+    """Every issue as plain text on ``log``, errors as errors; returns how many are errors."""
+    for issue in issues:
+        log.log(logging.ERROR if issue.is_error else logging.WARNING, text(issue).plain)
+    return sum(i.is_error for i in issues)
