@@ -1,9 +1,18 @@
-"""Small builders for inline fixtures: tests write the YAML they talk about."""
+"""The shared fixtures: the repository's place, one valid SOP, and the small site catalogue.
+
+Tests write the YAML they talk about; what many of them share lives here, once: ``SOP`` (a
+valid SOP that tests change one thing in), ``sop_text`` (the same SOP with other values or
+another procedure), and ``CATALOGUE`` (the inline catalogue the site tests build).
+"""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+"""The repository root: its example catalogue, docs and README are test subjects too."""
 
 UNIT = """\
 nama: Dinas Contoh
@@ -16,7 +25,7 @@ disahkan_oleh:
   nip: 19760130 199503 1 001
 """
 
-SOP = """\
+SOP_HEADER = """\
 nomor: 001/SOP/DC/2024
 nama: Pelayanan Contoh
 instansi:
@@ -29,6 +38,12 @@ disahkan_oleh:
   nip: '197601301995031001'
 dasar_hukum:
   - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+"""
+"""Every key of a valid SOP but its lanes and procedure."""
+
+SOP = (
+    SOP_HEADER
+    + """\
 pelaksana:
   - Petugas Loket
   - Kepala Seksi
@@ -44,7 +59,153 @@ prosedur:
     pelaksana: [Petugas Loket, Kepala Seksi]
     waktu: 1 jam
 """
+)
 """A valid SOP; tests change one thing in it and look for one issue."""
+
+
+def sop_text(body: str, **values: str) -> str:
+    """A valid SOP with ``body`` (its ``pelaksana`` and ``prosedur``) and the header's
+    one-line ``values`` replaced (``nama='"Antrean"'``: YAML, as written)."""
+    header = SOP_HEADER
+    for key, value in values.items():
+        header, found = re.subn(rf"^{key}: .*$", f"{key}: {value}", header, flags=re.M)
+        assert found == 1, f"{key} is not a one-line key of SOP_HEADER"
+    return header + body
+
+
+# --- the site catalogue -----------------------------------------------------------------
+
+PENDAFTARAN = """\
+nomor: 001/SOP/DC/2022
+nama: Pendaftaran Layanan
+tanggal_pembuatan: 2022-01-03
+tanggal_revisi: [2023-05-17]
+tanggal_efektif: 2022-02
+dasar_hukum:
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+kualifikasi_pelaksana:
+  - Memahami tata naskah dinas
+keterkaitan:
+  - SOP Penerbitan Surat Keterangan
+  - SOP Arsip Nasional Daerah
+peralatan: [Komputer, Printer]
+peringatan: Berkas tidak lengkap dikembalikan.
+pencatatan: Buku register.
+pelaksana:
+  - Petugas Loket
+  - Kepala Seksi
+  - Kepala Dinas
+prosedur:
+  - kegiatan: Menerima berkas
+    pelaksana: Petugas Loket
+    kelengkapan: Formulir
+    waktu: 15 menit
+    output: Berkas diterima
+  - id: periksa
+    kegiatan: Memeriksa kelengkapan berkas
+    pelaksana: Kepala Seksi
+    waktu: 30 menit
+    keputusan: {tidak: 1}
+  - kegiatan: Menandatangani bersama
+    pelaksana: [Kepala Seksi, Kepala Dinas]
+    waktu: 1 jam
+  - kegiatan: Menyerahkan dokumen
+    pelaksana: Petugas Loket
+    waktu: 10 menit
+    keterangan: Dicatat di buku register
+"""
+
+UNIT_BIDANG = """\
+nama: Bidang Layanan
+"""
+
+PENERBITAN = """\
+nomor: 002/SOP/DC/2023
+nama: Penerbitan Surat Keterangan
+tanggal_pembuatan: 2023-03-01
+tanggal_efektif: 2023-03-15
+dasar_hukum:
+  - UU No. 25 Tahun 2009
+  - Kebiasaan baik di kantor kami
+pelaksana:
+  - Petugas Loket
+  - Kepala Seksi
+prosedur:
+  - kegiatan: Menerima permohonan
+    pelaksana: Petugas Loket
+    waktu: 1 hari
+  - kegiatan: Menerbitkan surat
+    pelaksana: Kepala Seksi
+    waktu: Sesuai antrean
+"""
+
+HOSTILE = "</title><script>alert(1)</script> {{ 7*7 }} {% if %} *bold* [x](http://evil) # heading"
+"""Author text that would run, format or inject if it were ever treated as code."""
+
+UNIT_HOSTILE = """\
+nama: 'Badan <script>alert(1)</script> *Uji* {{ 7*7 }}'
+instansi:
+  - 'Pemerintah {{ 7*7 }}'
+  - '<script>alert(1)</script>'
+disahkan_oleh:
+  jabatan: '<b>Kepala</b> {% if %}'
+  nama: '*Nama* [x](http://evil)'
+  nip: '197601301995031001'
+"""
+
+JAHAT = f"""\
+nomor: '<b>666</b>/{{{{ 7*7 }}}}'
+nama: '{HOSTILE}'
+tanggal_pembuatan: 2024-12-31
+tanggal_efektif: 2025-01-01
+dasar_hukum:
+  - '<b>Aturan</b> {{{{ 7*7 }}}}'
+kualifikasi_pelaksana:
+  - '*bold*'
+  - '[x](http://evil)'
+keterkaitan:
+  - 'SOP <script>alert(1)</script>'
+peringatan: '# heading'
+pencatatan: '{{: .evil }} {{% endif %}}'
+pelaksana:
+  - '<i>Petugas</i> {{{{ 7*7 }}}}'
+  - '# Kepala'
+prosedur:
+  - kegiatan: '{{% if %}}x{{% endif %}} <script>alert(1)</script>'
+    pelaksana: '<i>Petugas</i> {{{{ 7*7 }}}}'
+    kelengkapan: '*bold* [x](http://evil)'
+  - kegiatan: '# heading'
+    pelaksana: '# Kepala'
+    keterangan: '{{{{ 7*7 }}}}'
+"""
+
+CATALOGUE: dict[str, str] = {
+    "sops/dinas-contoh/_unit.yaml": UNIT,
+    "sops/dinas-contoh/pendaftaran.yaml": PENDAFTARAN,
+    "sops/dinas-contoh/bidang-layanan/_unit.yaml": UNIT_BIDANG,
+    "sops/dinas-contoh/bidang-layanan/penerbitan-surat.yaml": PENERBITAN,
+    "sops/badan-uji/_unit.yaml": UNIT_HOSTILE,
+    "sops/badan-uji/jahat.yaml": JAHAT,
+    "docs/index.md": "# Beranda\n\nKatalog uji.\n",
+    "docs/panduan/membaca.md": "# Membaca SOP\n\nPanduan.\n",
+}
+"""Two units (one nested), three SOPs: a decision, a step over two lanes, a keterkaitan
+link with its backlink and one outside the catalogue, one regulation in two spellings, an
+unrecognised citation, and a hostile SOP in a hostile unit."""
+
+MKDOCS_YML = """\
+site_name: Katalog Uji
+repo_url: https://github.com/contoh/katalog-uji
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: id
+  features: [navigation.indexes, navigation.prune, content.action.edit]
+plugins:
+  - search
+  - sopdocs:
+      cache_dir: .cache
+"""
 
 
 def dedent(text: str) -> str:

@@ -10,7 +10,6 @@ import json
 import re
 import shlex
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 from sopdocs.adapters.cli import main
 from sopdocs.reading.schema import SOP_SCHEMA, UNIT_SCHEMA, load_schema
-
-REPO = Path(__file__).resolve().parents[1]
+from support import REPO
 
 
 def read_yaml(relative: str) -> Any:

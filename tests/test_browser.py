@@ -24,12 +24,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from sopdocs.catalogue.index import CatalogueIndex, analyse
+from support import REPO
 
 playwright = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 SOP_ID = "dukcapil-padang-pariaman/inovasi-pelayanan-publik"
 """Seed 000, transcribed: eight steps, a decision that loops back, five lanes."""

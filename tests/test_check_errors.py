@@ -159,18 +159,27 @@ def test_a_decision_on_the_last_step_must_name_both_branches():
         ('nama: "tanpa penutup\n', "yaml.syntax", 2, 1),
         ("- nomor: 1\n- nama: x\n", "yaml.top", 1, 1),
         ("hanya teks\n", "yaml.top", 1, 1),
-        ("nama: &a [*a]\n", None, None, None),
     ],
-    ids=["tab", "bad indentation", "unclosed quote", "list at the top", "text at the top", "alias"],
+    ids=["tab", "bad indentation", "unclosed quote", "list at the top", "text at the top"],
 )
 def test_malformed_yaml_is_one_clear_message(text, code, line, col):
     sop, issues = load_sop_text(text, "sops/rusak.yaml")
     assert sop is None
-    assert issues
-    first = issues[0]
-    assert str(first).startswith(f"sops/rusak.yaml:{first.location.line}:{first.location.col}: ")
-    if code:
-        assert (first.code, first.location.line, first.location.col) == (code, line, col)
+    assert [(i.code, i.location.line, i.location.col) for i in issues] == [(code, line, col)]
+    assert str(issues[0]).startswith(f"sops/rusak.yaml:{line}:{col}: error: ")
+
+
+def test_a_self_referencing_alias_is_reported_not_followed():
+    sop, issues = load_sop_text("nama: &a [*a]\n", "sops/rusak.yaml")
+    assert sop is None
+    missing = ["nomor", "instansi", "tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh"]
+    missing += ["dasar_hukum", "pelaksana", "prosedur"]
+    assert [(i.code, i.location.line, i.location.col) for i in issues] == [
+        *[("key.missing", 1, 1)] * len(missing),
+        ("type", 1, 7),
+        ("yaml.syntax", 1, 7),
+    ]
+    assert [i.message.split("'")[1] for i in issues if i.code == "key.missing"] == missing
 
 
 def test_tabs_get_a_hint_to_use_spaces():

@@ -15,21 +15,12 @@ from sopdocs.flowchart import DotMemo, build_graph, lay_out, read_caption, to_do
 from sopdocs.flowchart.layout import LANE_WIDTH, Box, text_width, wrap
 from sopdocs.model import Sop
 from sopdocs.reading.loader import load_sop_text
-
-HEADER = """\
-nomor: 001/SOP/T/2024
-nama: {nama}
-instansi: [Pemerintah Kabupaten Contoh]
-tanggal_pembuatan: 2024-01-03
-tanggal_efektif: 2024-02-01
-disahkan_oleh: {{jabatan: Kepala Dinas, nama: Budi Santoso, nip: "197601301995031001"}}
-dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]
-"""
+from support import sop_text
 
 
 def load(body: str, nama: str = "Pelayanan Contoh") -> Sop:
     """An SOP from the YAML of its ``pelaksana`` and ``prosedur``, which must load cleanly."""
-    sop, issues = load_sop_text(HEADER.format(nama=json.dumps(nama)) + body)
+    sop, issues = load_sop_text(sop_text(body, nama=json.dumps(nama)))
     assert sop is not None, issues
     assert not [issue for issue in issues if issue.is_error], issues
     return sop

@@ -17,9 +17,7 @@ from hypothesis import strategies as st
 from sopdocs.adapters.cli import main
 from sopdocs.authoring.formatting import difference, format_text
 from sopdocs.reading.loader import load_catalogue
-from support import SOP, dedent
-
-REPO = Path(__file__).resolve().parents[1]
+from support import REPO, SOP, dedent
 
 
 def fmt(text: str) -> str:

@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from sopdocs.authoring.formatting import SOP_KEYS, yaml_scalar
 from sopdocs.issues import ISSUE_CODES, Issue
 from sopdocs.reading.loader import load_sop_text
 from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue, parse
+from support import REPO
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = REPO / "docs"
 GUIDE = [*sorted((DOCS / "panduan").glob("*.md")), *DOCS.glob("glosarium.md")]
 
 FENCE = re.compile(

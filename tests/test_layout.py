@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 import sopdocs
+from support import REPO
 
 PACKAGE = Path(sopdocs.__file__).parent
-README = Path(__file__).parents[1] / "README.md"
+README = REPO / "README.md"
 ROW = re.compile(r"^\| `([^`]+)` \| (.+) \|$")
 
 

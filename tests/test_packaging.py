@@ -5,18 +5,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from support import REPO
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
         check=True,
         capture_output=True,
     )
@@ -26,14 +24,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
 
 def test_the_wheel_carries_every_template_schema_and_asset(wheel):
     names = set(wheel.namelist())
-    templates = {p.name for p in (ROOT / "templates").glob("*.j2")}
+    templates = {p.name for p in (REPO / "templates").glob("*.j2")}
     assert templates, "templates/ holds the Jinja templates"
     assert {f"sopdocs/templates/{t}" for t in templates} <= names
     assert {
         "sopdocs/reading/schema/sop.schema.json",
         "sopdocs/reading/schema/unit.schema.json",
     } <= names
-    assets_dir = ROOT / "plugins/sopdocs/site/assets"
+    assets_dir = REPO / "plugins/sopdocs/site/assets"
     assets = {f"sopdocs/site/assets/{p.name}" for p in assets_dir.iterdir()}
     assert assets <= names
 

@@ -21,10 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import REPO
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parent.parent
 NOT_SOURCES = shutil.ignore_patterns(
     ".git", ".cache", "site", "out", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache",
     ".hypothesis", ".benchmarks", "*.egg-info",
