@@ -43,12 +43,13 @@ LONG_TEXT = " ".join(['Memeriksa "berkas" & lampiran \\ */'] * 600)
 
 
 def long_sop() -> Sop:
-    """350 steps, every fifth a decision looping back, and one very long kegiatan."""
+    """150 steps (the most an SOP may have), every fifth a decision looping back, and one
+    very long kegiatan."""
     steps = []
-    for number in range(1, 351):
+    for number in range(1, 151):
         kegiatan = LONG_TEXT if number == 7 else f"Langkah {number} dengan teks yang panjang"
         step = f"  - kegiatan: {json.dumps(kegiatan)}\n    pelaksana: {'AB'[number % 2]}\n"
-        if number % 5 == 0 and number < 350:
+        if number % 5 == 0 and number < 150:
             step += f"    keputusan: {{tidak: {number - 3}}}\n"
         steps.append(step)
     return load("pelaksana: [A, B]\nprosedur:\n" + "".join(steps))
@@ -260,10 +261,10 @@ def test_exported_png_is_printable_at_200_dpi(tmp_path: Path, sops):
     assert expected <= width < expected * 1.1
 
 
-def test_a_procedure_of_350_steps_is_drawn_whole(svgs):
+def test_a_procedure_of_the_most_steps_allowed_is_drawn_whole(svgs):
     root = parse(svgs["long"])
-    assert len(groups(root, "sop-step")) == 350
-    assert len(groups(root, "sop-tidak")) == 350 // 5 - 1
+    assert len(groups(root, "sop-step")) == 150
+    assert len(groups(root, "sop-tidak")) == 150 // 5 - 1
 
 
 def test_a_very_long_kegiatan_is_shown_exactly_as_written(svgs):
@@ -271,10 +272,10 @@ def test_a_very_long_kegiatan_is_shown_exactly_as_written(svgs):
     assert groups(root, "sop-step")["s7"].find(f"{SVG}title").text == f"7. {LONG_TEXT}"
     desc = root.find(f"{SVG}desc").text
     assert desc.startswith("1. Langkah 1 dengan teks yang panjang (B) →")
-    assert desc.endswith("350. Langkah 350 dengan teks yang panjang (A; selesai)")
+    assert desc.endswith("150. Langkah 150 dengan teks yang panjang (A; selesai)")
 
 
 def test_a_long_procedure_exports_whole(tmp_path: Path, sops):
     path = tmp_path / "diagram.svg"
     export(sops["long"], path, "svg")
-    assert len(groups(parse(path.read_text(encoding="utf-8")), "sop-step")) == 350
+    assert len(groups(parse(path.read_text(encoding="utf-8")), "sop-step")) == 150

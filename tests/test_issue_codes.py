@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import get_args
 
@@ -78,6 +79,15 @@ CATALOGUES: dict[IssueCode, dict[str, str | bytes] | None] = {
     "reference.outside": {"a.yaml": SOP + "keterkaitan:\n  - SOP Arsip Nasional\n"},
     "reference.unresolved": {"a.yaml": SOP + "keterkaitan:\n  - sop: tidak-ada\n"},
     "waktu.unparsed": {"a.yaml": changed("waktu: 1 jam", "waktu: sebentar")},
+    "file.too-large": {"a.yaml": "nama: Pelayanan\n# " + "x" * 1_000_000 + "\n"},
+    "file.character": {"a.yaml": changed("waktu: 1 jam", "waktu: 1\x1b jam")},
+    "yaml.depth": {"a.yaml": "nama: " + "[" * 100 + "\n"},
+    "yaml.aliases": {
+        "a.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in pairwise("abcdef"))
+    },
+    "yaml.tag": {"a.yaml": changed("nomor: 001", "nomor: !custom 001")},
+    "limit.items": {"a.yaml": procedure("  - {kegiatan: A, pelaksana: Petugas Loket}\n" * 151)},
 }
 """Codes the catalogue check emits: the files of a ``sops/`` folder that make it emit them."""
 

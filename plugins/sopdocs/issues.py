@@ -88,9 +88,15 @@ IssueCode = Literal[
     "file.encoding",
     "file.empty",
     "file.read",
+    "file.too-large",
+    "file.character",
     "yaml.syntax",
     "yaml.top",
     "yaml.duplicate-key",
+    "yaml.depth",
+    "yaml.aliases",
+    "yaml.tag",
+    "limit.items",
     "key.missing",
     "key.unknown",
     "type",
@@ -137,10 +143,20 @@ ISSUE_CODES: Mapping[IssueCode, CodeMeaning] = MappingProxyType(
     {
         "yaml.syntax": _error("berkas tidak dapat dibaca sebagai YAML"),
         "yaml.duplicate-key": _error("satu kunci ditulis dua kali"),
+        "yaml.depth": _error(
+            "nilai bersarang lebih dari 64 tingkat, atau lebih dari 100.000 nilai"
+        ),
+        "yaml.aliases": _error(
+            "alias `*nama` yang berlipat ganda mewakili lebih dari 100.000 nilai"
+        ),
+        "yaml.tag": _error("tag YAML (`!!binary`, `!sesuatu`) yang tidak dipakai berkas SOP"),
         "yaml.top": _error("isi berkas bukan daftar `kunci: nilai`"),
         "file.empty": _error("berkas kosong"),
         "file.encoding": _error("berkas bukan UTF-8"),
         "file.read": _error("berkas tidak dapat dibuka"),
+        "file.too-large": _error("berkas lebih besar dari 1 MB"),
+        "file.character": _error("berkas memuat karakter kendali (NUL, ESC, form feed...)"),
+        "limit.items": _error("lebih dari 150 langkah atau 20 pelaksana"),
         "key.missing": _error("kunci wajib tidak ada"),
         "key.unknown": _error("kunci tidak dikenal, biasanya salah ketik"),
         "type": _error("isian berjenis salah (misalnya teks di tempat daftar)"),

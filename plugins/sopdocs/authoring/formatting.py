@@ -33,7 +33,7 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from sopdocs.issues import Issue, Location, error, warning
 from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE
-from sopdocs.reading.yamlsource import decode, parse, read_bytes
+from sopdocs.reading.yamlsource import UNREADABLE, decode, parse, read_bytes
 from sopdocs.text import display_path
 
 SOP_KEYS = (
@@ -163,7 +163,7 @@ def format_text(text: str, source: str = "<teks>") -> tuple[str | None, list[Iss
     """The canonical form of ``text``, or ``(None, issues)`` when it must be left as it is."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads all three alike
     _, problems = parse(text, source)
-    blocking = [i for i in problems if i.code in ("yaml.syntax", "yaml.duplicate-key")]
+    blocking = [i for i in problems if i.code in UNREADABLE]
     if blocking:
         return None, blocking
     node = _compose(text)  # the parser that just read it: cannot fail now

@@ -162,9 +162,22 @@ def _translate(err: ValidationError, root: YamlMap) -> list[Issue]:
         ]
     if kind in ("minLength", "minItems", "minProperties"):
         return [error("type", f"{label} tidak boleh kosong", location)]
+    if kind == "maxItems":
+        return [_too_many(root, path, label, err.validator_value)]
     if kind in ("minimum", "maximum"):
         return [error("type", f"{label}: nilai {value} di luar batas", location)]
     return [error("type", f"{label}: {err.message}", location)]
+
+
+def _too_many(root: YamlMap, path: list[Any], label: str, limit: int) -> Issue:
+    """A list longer than the form can hold, reported at its first item too many."""
+    _, where, _ = _walk(root, [*path, limit])
+    return error(
+        "limit.items",
+        f"{label} lebih dari {limit} butir",
+        where,
+        "pecah SOP sepanjang ini menjadi beberapa SOP yang saling terkait (keterkaitan)",
+    )
 
 
 def _translate_one_of(

@@ -1,28 +1,68 @@
 """Read an author's YAML file into plain values that remember where each one was written.
 
-We let ruamel.yaml *compose* the node tree (its C parser when ``ruamel.yaml.clib`` is
-installed: ~1 ms per SOP instead of ~9 ms) and construct the values ourselves, so that:
+ruamel.yaml *parses* the text into events (its C parser when ``ruamel.yaml.clib`` is
+installed) and we build the values from them ourselves, without recursion, so that:
 
-- every mapping key, mapping value and list item keeps its ``Location``;
+- every mapping key, mapping value and list item keeps its ``Location``, with line numbers
+  counted as editors count them (YAML also breaks lines at U+0085 and U+2028, editors do not);
 - dates stay text (``2019-02-30`` must become our message, not a constructor traceback);
-- duplicate keys, alias loops and unknown tags become issues, never exceptions.
+- duplicate keys, aliases to themselves and unknown tags become issues, never exceptions;
+- no file can exhaust the machine: its size, its nesting depth and the values its aliases
+  stand for are limited, each limit reported where it is crossed (a 300-byte "billion
+  laughs" file would otherwise stand for millions of values, and 30,000 nested ``[``
+  crash the C composer).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 
 from sopdocs.issues import Issue, Location, error
 
 YamlValue = Union["YamlMap", "YamlList", str, int, float, bool, None]
 
-_MAX_DEPTH = 64
-"""Deeper than any SOP; stops recursive aliases (``&a [*a]``) from recursing forever."""
+MAX_FILE_BYTES = 1_000_000
+"""A long SOP of 350 steps is about 40 kB; a file 25 times that is a mistake or an attack."""
+MAX_DEPTH = 64
+"""Nesting levels at most; an SOP needs five (prosedur → step → keputusan → ...)."""
+MAX_VALUES = 100_000
+"""Values in one file at most, each alias counted as the values it stands for."""
+UNREADABLE = frozenset(
+    {
+        "file.character",
+        "file.too-large",
+        "yaml.aliases",
+        "yaml.depth",
+        "yaml.duplicate-key",
+        "yaml.syntax",
+    }
+)
+"""Issue codes after which the file's YAML must not be read again by any other tool."""
+_TEXT_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
+_COLLECTION_TAGS = {
+    MappingStartEvent: "tag:yaml.org,2002:map",
+    SequenceStartEvent: "tag:yaml.org,2002:seq",
+}
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What YAML does not allow in a file (control characters such as NUL, form feed, ESC)."""
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 class YamlMap(dict[str, "YamlValue"]):
@@ -55,18 +95,23 @@ class YamlList(list["YamlValue"]):
         return self.item_locations[index] if index < len(self.item_locations) else self.location
 
 
-def _composer() -> YAML:
-    # pure=False picks the C parser when ruamel.yaml.clib is there, pure Python otherwise.
-    return YAML(typ="safe", pure=False)
-
-
 def read_bytes(path: Path, source: str) -> bytes | Issue:
+    """The file's bytes, never more than :data:`MAX_FILE_BYTES` read."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return error(
             "file.read", f"berkas tidak dapat dibaca: {exc.strerror}", Location(path=source)
         )
+    if len(data) > MAX_FILE_BYTES:
+        return error(
+            "file.too-large",
+            f"berkas lebih besar dari {MAX_FILE_BYTES // 1000} kB: bukan berkas SOP yang wajar",
+            Location(path=source),
+            "satu SOP per berkas; pecah prosedur yang sangat panjang menjadi beberapa SOP",
+        )
+    return data
 
 
 def decode(data: bytes, source: str) -> str | Issue:
@@ -85,25 +130,229 @@ def decode(data: bytes, source: str) -> str | Issue:
         )
 
 
+def _parser() -> YAML:
+    # pure=False picks the C parser when ruamel.yaml.clib is there, pure Python otherwise.
+    return YAML(typ="safe", pure=False)
+
+
 def parse(text: str, source: str) -> tuple[YamlValue, list[Issue]]:
     """Parse one YAML document; returns ``(None, issues)`` when it cannot be read at all."""
+    lines = Lines(text, source)
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        return None, [_forbidden_character(bad.group(), lines.at(bad.start()))]
+    yaml = _parser()
+    builder = _Builder(lines, yaml.resolver)
     try:
-        node = _composer().compose(text)
+        return builder.build(yaml.parse(text)), builder.issues
+    except _Stop as stop:
+        return None, [*builder.issues, stop.issue]
     except MarkedYAMLError as exc:
-        return None, [_syntax_issue(exc, source)]
+        return None, [_syntax_issue(exc, lines)]
     except YAMLError as exc:  # no mark to point at: the whole file is the place
         return None, [
             error("yaml.syntax", f"YAML tidak dapat dibaca: {exc}", Location(path=source))
         ]
-    if node is None:
-        return None, []
-    issues: list[Issue] = []
-    return _construct(node, source, issues, 0), issues
 
 
-def _location(node: Node, source: str) -> Location:
-    mark = node.start_mark
-    return Location(path=source, line=mark.line + 1, col=mark.column + 1)
+class Lines:
+    """Line and column of a character, counting lines as editors do (``\\n``, ``\\r\\n``,
+    ``\\r``), whatever else YAML takes for a line break."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.source = source
+        self.starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+    def at(self, index: int) -> Location:
+        line = bisect_right(self.starts, index)
+        return Location(path=self.source, line=line, col=index - self.starts[line - 1] + 1)
+
+
+def _forbidden_character(character: str, where: Location) -> Issue:
+    return error(
+        "file.character",
+        f"karakter kendali U+{ord(character):04X} tidak boleh ada di berkas YAML",
+        where,
+        "hapus karakter tak terlihat itu (sering terbawa saat menyalin dari Word atau PDF)",
+    )
+
+
+class _Stop(Exception):
+    """A limit was crossed: the rest of the file is not read."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+
+@dataclass(slots=True)
+class _Open:
+    """A mapping or list being built, with what its next event means."""
+
+    value: YamlMap | YamlList
+    anchor: str | None
+    values_before: int
+    """Values counted when it opened: the difference at its end is what an alias costs."""
+    key: str | None = None
+    key_location: Location | None = None
+    awaiting_value: bool = False
+
+
+class _Builder:
+    """Values from parser events, with no recursion and within the limits."""
+
+    def __init__(self, lines: Lines, resolver: Any) -> None:
+        self.lines = lines
+        self.resolver = resolver
+        self.issues: list[Issue] = []
+        self.open: list[_Open] = []
+        self.anchors: dict[str, tuple[YamlValue, int]] = {}
+        self.values = 0
+        self.documents = 0
+        self.root: YamlValue = None
+
+    def build(self, events: Iterable[Any]) -> YamlValue:
+        for event in events:
+            if isinstance(event, CollectionStartEvent):
+                self._start(event)
+            elif isinstance(event, ScalarEvent):
+                self._scalar(event)
+            elif isinstance(event, AliasEvent):
+                self._alias(event)
+            elif isinstance(event, DocumentStartEvent):
+                self._document(event)
+            elif self.open and not hasattr(event, "value"):  # a mapping's or list's end
+                self._end()
+        return self.root
+
+    def _where(self, event: Any) -> Location:
+        return self.lines.at(event.start_mark.index)
+
+    def _count(self, values: int, event: Any) -> None:
+        self.values += values
+        if self.values > MAX_VALUES:
+            alias = isinstance(event, AliasEvent)
+            raise _Stop(
+                error(
+                    "yaml.aliases" if alias else "yaml.depth",
+                    f"berkas memuat lebih dari {MAX_VALUES:,} nilai".replace(",", ".")
+                    + (" karena alias '*' yang berlipat ganda" if alias else ""),
+                    self._where(event),
+                    "tulis setiap nilai langsung, tanpa &anchor/*alias",
+                )
+            )
+
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _Stop(
+                error(
+                    "yaml.syntax",
+                    "berkas memuat lebih dari satu dokumen YAML",
+                    self._where(event),
+                    "satu SOP per berkas: hapus baris '---' dan isi sesudahnya",
+                )
+            )
+
+    def _start(self, event: Any) -> None:
+        if len(self.open) >= MAX_DEPTH:
+            raise _Stop(
+                error(
+                    "yaml.depth",
+                    f"nilai bersarang lebih dari {MAX_DEPTH} tingkat",
+                    self._where(event),
+                    "SOP tidak memerlukan sedalam itu: periksa '[' atau '{' yang tidak ditutup",
+                )
+            )
+        self._check_tag(event, _COLLECTION_TAGS[type(event)])
+        where = self._where(event)
+        value: YamlMap | YamlList = (
+            YamlMap(where) if isinstance(event, MappingStartEvent) else YamlList(where)
+        )
+        self._count(1, event)
+        self.open.append(_Open(value=value, anchor=event.anchor, values_before=self.values))
+
+    def _end(self) -> None:
+        done = self.open.pop()
+        if done.anchor is not None:
+            self.anchors[done.anchor] = (done.value, self.values - done.values_before + 1)
+        self._add(done.value, done.value.location, None)
+
+    def _scalar(self, event: Any) -> None:
+        self._check_tag(event, None)
+        self._count(1, event)
+        value = _scalar_value(event, self.resolver)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        self._add(value, self._where(event), str(event.value))
+
+    def _alias(self, event: Any) -> None:
+        where = self._where(event)
+        if event.anchor not in self.anchors:
+            raise _Stop(
+                error(
+                    "yaml.syntax",
+                    f"alias '*{event.anchor}' tidak merujuk anchor '&{event.anchor}' "
+                    "yang sudah selesai ditulis di atasnya",
+                    where,
+                    "'*' di awal teks dibaca sebagai alias YAML: apit teks dengan tanda kutip",
+                )
+            )
+        value, size = self.anchors[event.anchor]
+        self._count(size, event)
+        self._add(value, where, value if isinstance(value, str) else None)
+
+    def _check_tag(self, event: Any, collection_tag: str | None) -> None:
+        tag = event.tag
+        if tag is None or tag == "!" or tag == collection_tag:
+            return
+        if collection_tag is None and tag in _TEXT_TAGS:
+            return
+        self.issues.append(
+            error(
+                "yaml.tag",
+                f"tag YAML '{tag.replace('tag:yaml.org,2002:', '!!')}' tidak dikenal",
+                self._where(event),
+                "hapus tag itu; tulis nilainya sebagai teks biasa",
+            )
+        )
+
+    def _add(self, value: YamlValue, where: Location, key_text: str | None) -> None:
+        if not self.open:
+            self.root = value
+            return
+        top = self.open[-1]
+        if isinstance(top.value, YamlList):
+            top.value.append(value)
+            top.value.item_locations.append(where)
+        elif top.awaiting_value:
+            top.awaiting_value = False
+            if top.key is not None and top.key_location is not None:
+                top.value[top.key] = value
+                top.value.key_locations[top.key] = top.key_location
+                top.value.value_locations[top.key] = where
+        else:
+            top.awaiting_value = True
+            top.key = self._key(top.value, key_text, where)
+            top.key_location = where
+
+    def _key(self, mapping: YamlMap, key_text: str | None, where: Location) -> str | None:
+        """The key to store the next value under; None (and an issue) when it must be dropped."""
+        if key_text is None:
+            self.issues.append(error("type", "kunci harus berupa teks biasa", where))
+            return None
+        if key_text in mapping:
+            first = mapping.key_locations[key_text]
+            self.issues.append(
+                error(
+                    "yaml.duplicate-key",
+                    f"kunci '{key_text}' ditulis dua kali (pertama di baris {first.line})",
+                    where,
+                    "hapus salah satunya",
+                )
+            )
+            return None
+        return key_text
 
 
 _SYNTAX_HINTS = (
@@ -135,70 +384,23 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_issue(exc: MarkedYAMLError, source: str) -> Issue:
+def _syntax_issue(exc: MarkedYAMLError, lines: Lines) -> Issue:
     mark = exc.problem_mark or exc.context_mark
     problem = str(exc.problem or exc.context or "kesalahan sintaks").strip()
-    location = (
-        Location(path=source, line=mark.line + 1, col=mark.column + 1)
-        if mark is not None
-        else Location(path=source)
-    )
+    location = lines.at(mark.index) if mark is not None else Location(path=lines.source)
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), None)
     return error("yaml.syntax", f"YAML tidak dapat dibaca: {problem}", location, hint)
 
 
-def _construct(node: Node, source: str, issues: list[Issue], depth: int) -> YamlValue:
-    if depth > _MAX_DEPTH:
-        issues.append(
-            error(
-                "yaml.syntax",
-                "struktur YAML terlalu dalam (alias berulang?)",
-                _location(node, source),
-            )
-        )
-        return None
-    if isinstance(node, MappingNode):
-        return _construct_map(node, source, issues, depth)
-    if isinstance(node, SequenceNode):
-        seq = YamlList(_location(node, source))
-        for item in node.value:
-            seq.append(_construct(item, source, issues, depth + 1))
-            seq.item_locations.append(_location(item, source))
-        return seq
-    return _scalar(node)
-
-
-def _construct_map(node: MappingNode, source: str, issues: list[Issue], depth: int) -> YamlMap:
-    mapping = YamlMap(_location(node, source))
-    for key_node, value_node in node.value:
-        key_location = _location(key_node, source)
-        if not isinstance(key_node, ScalarNode):
-            issues.append(error("type", "kunci harus berupa teks biasa", key_location))
-            continue
-        key = str(key_node.value)
-        if key in mapping:
-            first = mapping.key_locations[key]
-            issues.append(
-                error(
-                    "yaml.duplicate-key",
-                    f"kunci '{key}' ditulis dua kali (pertama di baris {first.line})",
-                    key_location,
-                    "hapus salah satunya",
-                )
-            )
-            continue
-        mapping[key] = _construct(value_node, source, issues, depth + 1)
-        mapping.key_locations[key] = key_location
-        mapping.value_locations[key] = _location(value_node, source)
-    return mapping
-
-
-def _scalar(node: Node) -> YamlValue:
-    text = str(node.value)
-    tag = node.tag or ""
-    # Quoted scalars are always text; the resolver has already typed plain ones.
-    if isinstance(node, ScalarNode) and node.style in ("'", '"', "|", ">"):
+def _scalar_value(event: Any, resolver: Any) -> YamlValue:
+    text = str(event.value)
+    # Quoted scalars are always text; plain ones are typed as YAML 1.2 types them.
+    if event.style in ("'", '"', "|", ">"):
         return text
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = resolver.resolve(ScalarNode, text, event.implicit)
+    tag = str(tag)
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):
