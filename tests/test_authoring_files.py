@@ -139,3 +139,9 @@ def test_pull_requests_get_one_review_comment_and_a_job_summary():
     assert 'sopdocs diff "$BASE" HEAD --format markdown' in script
     assert "$GITHUB_STEP_SUMMARY" in script
     assert "<!-- sopdocs-diff -->" in script and "-X PATCH" in script
+
+
+def test_the_site_is_built_from_the_full_history_so_pages_show_their_revisions():
+    steps = _workflow()["jobs"]["bangun"]["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0

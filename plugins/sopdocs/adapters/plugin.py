@@ -24,6 +24,7 @@ from sopdocs.adapters.report import log_issues
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
+from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site.pages import (
     ASSETS_DIR,
     SCRIPTS,
@@ -63,6 +64,8 @@ class SopdocsPluginConfig(Config):
     cache_dir = opt.Type(str, default=".cache/sopdocs")
     """Where parsed SOPs and rendered diagrams are kept between builds, relative to
     ``mkdocs.yml``; safe to delete."""
+    history = opt.Type(bool, default=True)
+    """Give each SOP page its "Riwayat Perubahan" from git history (one ``git log`` a build)."""
     strict = opt.Type(bool, default=False)
     """Treat every catalogue warning (a keterkaitan outside the catalogue, an unrecognised
     citation, a waktu not understood) as an error, as ``sopdocs check --strict`` does."""
@@ -177,6 +180,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             templates=self._templates(config),
             diagrams=dict.fromkeys(svgs, DIAGRAM_SLOT),
             directory_urls=config.use_directory_urls,
+            history=self._history(config),
+            repo_url=config.repo_url,
         )
         site = _Build(analysis, pages, {sop_page(sop_id): svg for sop_id, svg in svgs.items()})
         if not errors:
@@ -196,6 +201,17 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 )
         except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
             raise PluginError(f"sopdocs: diagram alir tidak dapat dibuat. {exc}") from exc
+
+    def _history(self, config: MkDocsConfig) -> History:
+        """Each SOP's revisions from git; a shallow clone builds without, with one warning."""
+        if not self.config.history:
+            return NO_HISTORY
+        history = read_history(
+            self._path(config, self.config.sops_dir), self._path(config, self.config.cache_dir)
+        )
+        if history.warning:
+            log.warning("sopdocs: %s", history.warning)
+        return history
 
     def _templates(self, config: MkDocsConfig) -> Templates:
         folder = self.config.templates_dir

@@ -6,7 +6,7 @@ Every file is read and every problem collected; a broken file never stops the ot
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,13 +96,18 @@ def _read_unit(folder: Path, path_in_tree: str, issues: list[Issue]) -> _UnitDef
         nama=" ".join(nama.split()) if isinstance(nama, str) and nama.strip() else fallback.nama,
         location=data.where("nama"),
     )
+    return _UnitDefaults(unit, _defaults_of(data), digest(raw))
+
+
+def _defaults_of(data: YamlMap) -> YamlMap:
+    """What an ``_unit.yaml`` gives its SOPs: every key but the unit's own ``nama``."""
     defaults = YamlMap(data.location)
     for key, value in data.items():
         if key != "nama":
             defaults[key] = value
             defaults.key_locations[key] = data.key_locations[key]
             defaults.value_locations[key] = data.value_locations[key]
-    return _UnitDefaults(unit, defaults, digest(raw))
+    return defaults
 
 
 def _title_from_folder(name: str, path_in_tree: str) -> str:
@@ -262,6 +267,25 @@ def load_sop_text(text: str, path: str = "sops/test.yaml") -> tuple[Sop | None, 
         return None, issues
     sop_id = Path(path).with_suffix("").name
     sop, more = _check_and_build(value, sop_id, path, "", issues)
+    return sop, sort_issues(issues + more)
+
+
+def load_sop_bytes(
+    data: bytes, *, sop_id: str, source: str, units: Sequence[tuple[str, bytes]] = ()
+) -> tuple[Sop | None, list[Issue]]:
+    """One SOP from its bytes and its ``_unit.yaml`` files' bytes (outermost first, each with
+    the path messages show): how old versions read from git are loaded, with no files."""
+    issues: list[Issue] = []
+    chain = []
+    for unit_source, raw in units:
+        value = _document(raw, unit_source, issues)
+        if isinstance(value, YamlMap):
+            chain.append(_defaults_of(value))
+    own = _document(data, source, issues)
+    if not isinstance(own, YamlMap):
+        return None, issues
+    unit = sop_id.rpartition("/")[0]
+    sop, more = _check_and_build(_merge(chain, own), sop_id, source, unit, issues)
     return sop, sort_issues(issues + more)
 
 

@@ -99,3 +99,27 @@ def read_blobs(repo: Path, blobs: Iterable[str]) -> dict[str, bytes]:
         contents[blob] = out[end + 1 : end + 1 + size]
         pos = end + 1 + size + 1
     return contents
+
+
+def is_shallow(repo: Path) -> bool:
+    """A clone without its full history (CI checks out one commit by default)."""
+    return run(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
+
+
+def folder_log(repo: Path, folder: str) -> bytes:
+    """Every commit touching ``folder`` along the first parents, oldest first, with the blob
+    ids of every file it changed (``--raw``): the whole history in one process."""
+    return run(
+        repo,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--reverse",
+        "--raw",
+        "-z",
+        "--no-abbrev",
+        "-M",
+        "--format=%x1e%H%x1f%as%x1f%s%x1f%b",
+        "--",
+        folder or ".",
+    )

@@ -19,6 +19,7 @@ from sopdocs import flowchart
 from sopdocs.bulkwork import bulk_work
 from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
 from sopdocs.reading.durations import total_time
+from sopdocs.review.history import NO_HISTORY, History
 from sopdocs.model import Sop, Unit
 from sopdocs.site.templating import Templates
 from sopdocs.urls import (
@@ -96,9 +97,16 @@ def build_pages(
     templates: Templates,
     diagrams: Mapping[str, str],
     directory_urls: bool = True,
+    history: History = NO_HISTORY,
+    repo_url: str | None = None,
 ) -> list[SitePage]:
-    """Every generated page of the site; ``diagrams`` maps SOP id to its SVG (may be partial)."""
-    site = _Site(index, templates, diagrams, directory_urls)
+    """Every generated page of the site; ``diagrams`` maps SOP id to its SVG (may be partial).
+
+    ``history`` gives each SOP page its "Riwayat Perubahan"; with ``repo_url`` each revision
+    links to its commit.
+    """
+    commit_url = f"{repo_url.rstrip('/')}/commit/" if repo_url else None
+    site = _Site(index, templates, diagrams, directory_urls, history, commit_url)
     pages = [site.sop(sop) for sop in index.sops]
     pages.append(site.catalogue())
     pages.extend(site.unit(unit) for unit in index.units if unit.path)
@@ -153,11 +161,15 @@ class _Site:
         templates: Templates,
         diagrams: Mapping[str, str],
         directory_urls: bool,
+        history: History = NO_HISTORY,
+        commit_url: str | None = None,
     ) -> None:
         self.index = index
         self.templates = templates
         self.diagrams = diagrams
         self.directory_urls = directory_urls
+        self.history = history
+        self.commit_url = commit_url
 
     def _page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
         links = Links(path, self.directory_urls)
@@ -179,6 +191,8 @@ class _Site:
             total=total_time([step.duration for step in sop.steps]),
             diagram=self.diagrams.get(sop.id),
             search_terms=search_terms(sop, self.index),
+            history=self.history.of(sop.id),
+            commit_url=self.commit_url,
         )
 
     def catalogue(self) -> SitePage:
