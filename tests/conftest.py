@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from support import CATALOGUE, HOSTILE, MKDOCS_YML, write_files
+from support import CATALOGUE, HOSTILE, MKDOCS_YML, REPO, write_files
 
 # --- a small HTML tree --------------------------------------------------------------------
 
@@ -251,3 +252,53 @@ def new_site(tmp_path: Path) -> Callable[..., Path]:
         return write_site(tmp_path, kept, mkdocs + "\n" + yml)
 
     return make
+
+
+# --- golden files -------------------------------------------------------------------------
+
+GOLDEN = REPO / "tests" / "golden"
+"""Expected text outputs that are contracts, kept in the repository for reviewers to read."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from what the code writes now (review the git diff after)",
+    )
+
+
+@dataclass(frozen=True)
+class Golden:
+    """Compares a text output with its file under ``tests/golden/``, or rewrites the file."""
+
+    folder: Path
+    update: bool
+
+    def check(self, relative: str, actual: str) -> None:
+        path = self.folder / relative
+        if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(actual.encode("utf-8"))
+            return
+        assert path.is_file(), f"{relative}: no golden file; run pytest --update-golden"
+        expected = path.read_bytes().decode("utf-8")
+        assert actual == expected, f"{relative} differs; if intended, run pytest --update-golden"
+
+    def check_all(self, relative: str, outputs: dict[str, str]) -> None:
+        """Every file of a folder: the same names, and each the same text."""
+        folder = self.folder / relative
+        if self.update and folder.is_dir():
+            shutil.rmtree(folder)
+        for name, text in outputs.items():
+            self.check(f"{relative}/{name}", text)
+        kept = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+        assert kept == sorted(outputs), f"{relative}: stale golden files; run --update-golden"
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """``--update-golden`` (or ``SOPDOCS_UPDATE_GOLDEN=1``, which test_review_output reads
+    too) rewrites the files instead of comparing."""
+    update = request.config.getoption("--update-golden") or os.environ.get("SOPDOCS_UPDATE_GOLDEN")
+    return Golden(GOLDEN, bool(update))
