@@ -40,8 +40,9 @@ prosedur:
 def placed(messages: list[str]) -> list[str]:
     """Each logged issue as ``path:line:col [code]`` (its wording is the issue tests' business);
     any other line as it is."""
+    firsts = [m.splitlines()[0] for m in messages]  # a hint may follow on its own line
     return [
-        f"{m.split(': ', 1)[0]} [{m.rpartition('[')[2]}" if m.endswith("]") else m for m in messages
+        f"{m.split(': ', 1)[0]} [{m.rpartition('[')[2]}" if m.endswith("]") else m for m in firsts
     ]
 
 
