@@ -222,3 +222,29 @@ def test_distinct_keeps_the_first_slug_and_hashes_the_next() -> None:
     other = distinct("kepala-dinas", "kepala/dinas", taken)
     assert other.startswith("kepala-dinas-") and len(other) == len("kepala-dinas-") + 8
     assert taken == {"kepala-dinas", other}
+
+
+def test_hand_written_files_are_kept_and_named_beside_what_sopdocs_made(tmp_path: Path) -> None:
+    files = {
+        "sops/u/_unit.yaml": UNIT,
+        "sops/u/a.yaml": SOP,
+        "docs/index.md": "# Beranda\n",
+        "docs/sop/u/a/index.md": "# Tulisan tangan SOP\n",
+        "docs/unit/u/index.md": "# Tulisan tangan unit\n",
+        "docs/katalog.json": '{"tulisan": "tangan"}\n',
+    }
+    site = build_site(write_site(tmp_path, files))
+    warnings = [m for m in site.messages() if "tulisan tangan" in m]
+    assert warnings == [
+        "docs/sop/u/a/index.md: berkas tulisan tangan ini dipakai, bukan halaman dari"
+        " sops/u/a.yaml yang dibuat sopdocs di tempat yang sama (hapus atau pindahkan berkas"
+        " ini bila yang dibuat sopdocs yang harus tampil)",
+        "docs/unit/u/index.md: berkas tulisan tangan ini dipakai, bukan halaman Dinas Contoh"
+        " yang dibuat sopdocs di tempat yang sama (hapus atau pindahkan berkas ini bila yang"
+        " dibuat sopdocs yang harus tampil)",
+        "docs/katalog.json: berkas tulisan tangan ini dipakai, bukan katalog SOP (data"
+        " terbuka) yang dibuat sopdocs di tempat yang sama (hapus atau pindahkan berkas ini"
+        " bila yang dibuat sopdocs yang harus tampil)",
+    ]
+    assert site.content("sop/u/a").find("h1").text.startswith("Tulisan tangan SOP")
+    assert json.loads((site.site_dir / "katalog.json").read_text()) == {"tulisan": "tangan"}

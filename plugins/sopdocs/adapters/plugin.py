@@ -35,6 +35,7 @@ from sopdocs.site.pages import (
     render_diagrams,
 )
 from sopdocs.site.templating import Templates
+from sopdocs.text import display_path
 from sopdocs.urls import edit_uri, sop_page
 
 if TYPE_CHECKING:
@@ -102,12 +103,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             return files
         self._build = site = self._site(config)
         for path in STYLESHEETS + SCRIPTS:
-            files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
+            if not _authors_own(files, _asset_uri(path), "berkas sopdocs"):
+                files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
         nav = catalogue_nav(site.analysis.index)
         in_nav = _nav_paths(nav)
         for page in site.pages:
-            if files.get_file_from_path(page.path) is not None:
-                log.info("%s: halaman tulisan tangan dipakai, bukan yang dibuat sopdocs", page.path)
+            if _authors_own(files, page.path, _made_from(page)):
                 continue
             inclusion = (
                 InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
@@ -117,13 +118,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
                 file.edit_uri = edit_uri(page.source, config.docs_dir)
             files.append(file)
-        files.append(
-            File.generated(
-                config,
-                KATALOG_FILE,
-                content=katalog_json(site.analysis.index, directory_urls=config.use_directory_urls),
-            )
-        )
+        if not _authors_own(files, KATALOG_FILE, "katalog SOP (data terbuka)"):
+            katalog = katalog_json(site.analysis.index, directory_urls=config.use_directory_urls)
+            files.append(File.generated(config, KATALOG_FILE, content=katalog))
         if config.nav is None:
             documentation = sorted(
                 (f for f in files.documentation_pages() if f.generated_by is None),
@@ -229,6 +226,27 @@ class _Build:
     analysis: Analysis
     pages: list[SitePage]
     svgs: dict[str, str]
+
+
+def _authors_own(files: Files, path: str, generated: str) -> bool:
+    """Whether ``docs/`` already has a file at ``path``: it is kept, never silently replaced,
+    and the warning names both, so an author sees which of the two the site shows."""
+    own = files.get_file_from_path(path)
+    if own is None or own.generated_by is not None:
+        return False
+    log.warning(
+        "%s: berkas tulisan tangan ini dipakai, bukan %s yang dibuat sopdocs di tempat yang"
+        " sama (hapus atau pindahkan berkas ini bila yang dibuat sopdocs yang harus tampil)",
+        display_path(Path(own.abs_src_path or path)),
+        generated,
+    )
+    return True
+
+
+def _made_from(page: SitePage) -> str:
+    if page.source is not None:
+        return f"halaman dari {display_path(Path(page.source))}"
+    return f"halaman {page.title}"
 
 
 def _asset_uri(path: Path) -> str:
