@@ -86,6 +86,9 @@ CATALOGUES: dict[IssueCode, dict[str, str | bytes] | None] = {
         "a.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in pairwise("abcdef"))
     },
+    "file.name": {"a.yaml": SOP, "b#c.yaml": SOP},
+    "file.duplicate": {"a.yaml": SOP, "A.yml": SOP},
+    "file.symlink": {"a.yaml": SOP},  # and the link in LINKS
     "yaml.tag": {"a.yaml": changed("nomor: 001", "nomor: !custom 001")},
     "limit.items": {"a.yaml": procedure("  - {kegiatan: A, pelaksana: Petugas Loket}\n" * 151)},
 }
@@ -99,6 +102,10 @@ FORMATTER: dict[IssueCode, str] = {
 """Codes ``sopdocs fmt`` emits: the text that makes it emit them."""
 
 
+LINKS: dict[IssueCode, tuple[str, str]] = {"file.symlink": ("loop", "..")}
+"""Symbolic links (name, target) added to a case's ``sops/`` folder."""
+
+
 def emitted(code: IssueCode, tmp_path: Path) -> list[Issue]:
     if code in FORMATTER:
         return format_text(FORMATTER[code], "sops/a.yaml")[1]
@@ -106,6 +113,9 @@ def emitted(code: IssueCode, tmp_path: Path) -> list[Issue]:
     root = tmp_path / "sops"
     if files is not None:
         write_files(root, files)
+    if code in LINKS:
+        name, target = LINKS[code]
+        (root / name).symlink_to(target)
     return analyse(root).issues
 
 

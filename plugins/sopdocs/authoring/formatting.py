@@ -32,7 +32,8 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from sopdocs.issues import Issue, Location, error, warning
-from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE
+from sopdocs.reading.loader import SOP_SUFFIXES
+from sopdocs.reading.tree import walk
 from sopdocs.reading.yamlsource import UNREADABLE, decode, parse, read_bytes
 from sopdocs.text import display_path
 
@@ -205,16 +206,11 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
-    for entry in sorted(folder.iterdir()):
-        hidden = entry.name.startswith((".", "_"))
-        if entry.is_dir() and not hidden:
-            yield from _files_under(entry)
-        elif (
-            entry.is_file()
-            and entry.suffix in SOP_SUFFIXES
-            and (entry.name == UNIT_FILE or not hidden)
-        ):
-            yield entry
+    # The loader's own walk: no link out of the tree or into a loop is followed.
+    for unit in walk(folder, []):
+        if unit.unit_file is not None:
+            yield unit.unit_file
+        yield from unit.sops
 
 
 # --- reading ------------------------------------------------------------------------------

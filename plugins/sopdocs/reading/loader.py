@@ -6,7 +6,7 @@ Every file is read and every problem collected; a broken file never stops the ot
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,14 +14,14 @@ from sopdocs.bulkwork import bulk_work
 from sopdocs.issues import Issue, Location, error, sort_issues
 from sopdocs.model import Catalogue, Sop, Unit
 from sopdocs.reading.loadcache import LoadCache, digest
-from sopdocs.reading.schema import UNIT_SCHEMA
+from sopdocs.reading.schema import UNIT_SCHEMA, load_schema
 from sopdocs.reading.sopreader import build_sop
+from sopdocs.reading.tree import SOP_SUFFIXES as SOP_SUFFIXES
+from sopdocs.reading.tree import UNIT_FILE as UNIT_FILE
+from sopdocs.reading.tree import unit_file, walk
 from sopdocs.reading.validation import structural_issues
 from sopdocs.reading.yamlsource import YamlMap, YamlValue, decode, parse, read_bytes
-from sopdocs.text import display_path, fold, natural_key
-
-UNIT_FILE = "_unit.yaml"
-SOP_SUFFIXES = (".yaml", ".yml")
+from sopdocs.text import display_path, fold
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while files are read, so adapters can show progress."""
@@ -75,10 +75,11 @@ def _document(data: bytes, source: str, issues: list[Issue]) -> YamlValue:
     return value
 
 
-def _read_unit(folder: Path, path_in_tree: str, issues: list[Issue]) -> _UnitDefaults:
-    unit_file = folder / UNIT_FILE
+def _read_unit(
+    folder: Path, unit_file: Path | None, path_in_tree: str, issues: list[Issue]
+) -> _UnitDefaults:
     fallback = Unit(path=path_in_tree, nama=_title_from_folder(folder.name, path_in_tree))
-    if not unit_file.is_file():
+    if unit_file is None:
         return _UnitDefaults(fallback, None)
     source = display_path(unit_file)
     raw = read_bytes(unit_file, source)
@@ -102,8 +103,10 @@ def _read_unit(folder: Path, path_in_tree: str, issues: list[Issue]) -> _UnitDef
 def _defaults_of(data: YamlMap) -> YamlMap:
     """What an ``_unit.yaml`` gives its SOPs: every key but the unit's own ``nama``."""
     defaults = YamlMap(data.location)
+    known = load_schema(UNIT_SCHEMA)["properties"]
     for key, value in data.items():
-        if key != "nama":
+        # A key the unit's own check refused (a typo) is reported there, once, not per SOP.
+        if key != "nama" and key in known:
             defaults[key] = value
             defaults.key_locations[key] = data.key_locations[key]
             defaults.value_locations[key] = data.value_locations[key]
@@ -126,25 +129,6 @@ def _merge(chain: list[YamlMap], own: YamlMap) -> YamlMap:
             merged.value_locations[key] = layer.value_locations[key]
     # Keep the SOP's own key order: it is the order the author sees.
     return merged
-
-
-def _walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
-    """Each folder (root first, then sub-folders in natural order) with its SOP files."""
-    folders = [root]
-    while folders:
-        folder = folders.pop(0)
-        entries = sorted(folder.iterdir(), key=lambda p: natural_key(p.name))
-        files = [
-            p
-            for p in entries
-            if p.is_file()
-            and p.suffix in SOP_SUFFIXES
-            and p.name != UNIT_FILE
-            and not p.name.startswith((".", "_"))
-        ]
-        yield folder, files
-        subfolders = [p for p in entries if p.is_dir() and not p.name.startswith((".", "_"))]
-        folders[0:0] = subfolders
 
 
 def load_catalogue(
@@ -171,18 +155,18 @@ def _load_catalogue(root: Path, progress: Progress | None, cache: LoadCache) -> 
             )
         )
         return LoadResult(Catalogue(units=(), sops=()), issues)
-    tree = list(_walk(root))
-    total = sum(len(files) for _, files in tree)
+    tree = list(walk(root, issues))
+    total = sum(len(folder.sops) for folder in tree)
     done = 0
     units: dict[str, _UnitDefaults] = {}
     sops: list[Sop] = []
-    for folder, files in tree:
-        path_in_tree = folder.relative_to(root).as_posix() if folder != root else ""
-        units[path_in_tree] = _read_unit(folder, path_in_tree, issues)
+    for folder in tree:
+        path_in_tree = folder.path.relative_to(root).as_posix() if folder.path != root else ""
+        units[path_in_tree] = _read_unit(folder.path, folder.unit_file, path_in_tree, issues)
         layers = [d for p in _ancestors(path_in_tree) if (d := units.get(p)) is not None]
         chain = [d.defaults for d in layers if d.defaults is not None]
         chain_digest = "/".join(d.digest for d in layers)
-        for file in files:
+        for file in folder.sops:
             sop_id = file.relative_to(root).with_suffix("").as_posix()
             sop = _load_sop_file(file, sop_id, path_in_tree, chain, issues, cache, chain_digest)
             if sop is not None:
@@ -304,7 +288,8 @@ def load_sop_file(file: Path) -> tuple[Sop | None, list[Issue]]:
     unit = relative.as_posix() if relative.parts else ""
     chain = []
     for path_in_tree in _ancestors(unit):
-        defaults = _read_unit(root / path_in_tree, path_in_tree, issues).defaults
+        where = root / path_in_tree
+        defaults = _read_unit(where, unit_file(where, root), path_in_tree, issues).defaults
         if defaults is not None:
             chain.append(defaults)
     sop_id = file.resolve().relative_to(root).with_suffix("").as_posix()
