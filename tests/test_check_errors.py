@@ -172,14 +172,8 @@ def test_malformed_yaml_is_one_clear_message(text, code, line, col):
 def test_a_self_referencing_alias_is_reported_not_followed():
     sop, issues = load_sop_text("nama: &a [*a]\n", "sops/rusak.yaml")
     assert sop is None
-    missing = ["nomor", "instansi", "tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh"]
-    missing += ["dasar_hukum", "pelaksana", "prosedur"]
-    assert [(i.code, i.location.line, i.location.col) for i in issues] == [
-        *[("key.missing", 1, 1)] * len(missing),
-        ("type", 1, 7),
-        ("yaml.syntax", 1, 7),
-    ]
-    assert [i.message.split("'")[1] for i in issues if i.code == "key.missing"] == missing
+    # The alias names a list not yet finished: the file cannot be read past it.
+    assert [(i.code, i.location.line, i.location.col) for i in issues] == [("yaml.syntax", 1, 11)]
 
 
 def test_tabs_get_a_hint_to_use_spaces():
