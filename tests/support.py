@@ -62,6 +62,14 @@ prosedur:
 )
 """A valid SOP; tests change one thing in it and look for one issue."""
 
+UNIT_SOP = "".join(
+    line
+    for line in SOP.splitlines(keepends=True)
+    if not line.startswith(("instansi:", "  - Pemerintah", "disahkan_oleh:", "  jabatan:"))
+    and not line.startswith(("  nama: Budi", "  nip:"))
+)
+""":data:`SOP` with its kop (instansi, disahkan_oleh) left to :data:`UNIT`'s ``_unit.yaml``."""
+
 
 def sop_text(body: str, **values: str) -> str:
     """A valid SOP with ``body`` (its ``pelaksana`` and ``prosedur``) and the header's

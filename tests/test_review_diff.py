@@ -12,16 +12,7 @@ import pytest
 from gitrepo import GitRepo
 from sopdocs import review
 from sopdocs.review.changes import Change, Report
-from support import SOP, UNIT
-
-UNIT_SOP = "\n".join(
-    line
-    for line in SOP.splitlines()
-    if not line.startswith(("instansi:", "  - Pemerintah", "disahkan_oleh:", "  jabatan:"))
-    and not line.startswith(("  nama: Budi", "  nip:"))
-)
-"""The standard SOP with its kop left to the unit's ``_unit.yaml``."""
-
+from support import SOP, UNIT, UNIT_SOP
 
 ARCHIVE = "  - kegiatan: Mengarsipkan berkas\n    pelaksana: Petugas Loket\n"
 """A fourth step to add to the standard SOP."""

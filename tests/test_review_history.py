@@ -13,14 +13,7 @@ import pytest
 from conftest import build_site, write_site
 from gitrepo import GitRepo
 from sopdocs.review.history import SHALLOW_WARNING, History, read_history
-from support import SOP, UNIT
-
-UNIT_SOP = "\n".join(
-    line
-    for line in SOP.splitlines()
-    if not line.startswith(("instansi:", "  - Pemerintah", "disahkan_oleh:", "  jabatan:"))
-    and not line.startswith(("  nama: Budi", "  nip:"))
-)
+from support import SOP, UNIT, UNIT_SOP
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} *tebal* [x](http://jahat) # judul"
 

@@ -21,16 +21,10 @@ from sopdocs import review
 from sopdocs.adapters.cli import main
 from sopdocs.review.changes import ChangeKind
 from sopdocs.review.present import render, report_record
-from support import SOP, UNIT, write_files
+from support import SOP, UNIT, UNIT_SOP, write_files
 
 GOLDEN = Path(__file__).parent / "golden"
 
-UNIT_SOP = "\n".join(
-    line
-    for line in SOP.splitlines()
-    if not line.startswith(("instansi:", "  - Pemerintah", "disahkan_oleh:", "  jabatan:"))
-    and not line.startswith(("  nama: Budi", "  nip:"))
-)
 
 LAMA = {
     "sops/dinas/_unit.yaml": UNIT,
