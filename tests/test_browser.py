@@ -302,3 +302,15 @@ def test_an_sop_page_prints_on_a4_landscape(page: Any, base_url: str) -> None:
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.pages}
     width, height = A4_LANDSCAPE_PT
     assert sizes == {(round(width), round(height))}, sizes
+
+
+def test_the_change_history_shows_on_screen_but_not_on_the_printed_form(
+    page: Any, base_url: str
+) -> None:
+    # The example site is built inside this repository, so its pages have a history.
+    page.goto(sop_url(base_url, SOP_ID))
+    assert page.locator("#riwayat-perubahan").is_visible()
+    assert page.locator("ol.sopdocs-riwayat > li").count() >= 1
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    printed = " ".join(p.extract_text() for p in pdf.pages)
+    assert "Riwayat Perubahan" not in printed and "SOP dibuat" not in printed
