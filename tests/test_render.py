@@ -12,6 +12,7 @@ import markdown
 import pytest
 from jinja2 import UndefinedError
 from sopdocs.reading.dates import PartialDate
+from sopdocs.reading.durations import parse_waktu
 from sopdocs.site.templating import Templates, escape_markdown, lines_to_html
 from sopdocs.urls import relative_url
 
@@ -107,3 +108,15 @@ def test_override_dir_replaces_a_builtin_template_and_keeps_the_others(tmp_path)
 )
 def test_relative_url_between_pages(target, page, directory_urls, expected):
     assert relative_url(target, from_page=page, directory_urls=directory_urls) == expected
+
+
+def test_waktu_filter_writes_durations_with_a_decimal_comma():
+    render = Templates().env.from_string("{{ d | waktu }}").render
+    assert render(d=parse_waktu("15 menit")) == "15 menit"
+    assert render(d=parse_waktu("1-2 hari kerja")) == "1–2 hari kerja"
+    assert render(d=parse_waktu("0.5 jam")) == "0,5 jam"
+
+
+def test_anchor_filter_names_a_step_row_as_the_table_does():
+    render = Templates().env.from_string("{{ 3 | anchor }}").render
+    assert render() == "langkah-3"

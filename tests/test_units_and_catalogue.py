@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sopdocs.catalogue.index import analyse
 from sopdocs.reading.loader import load_catalogue
+from sopdocs.site.views import sop_rows, subunit_rows
 from support import SOP, UNIT, write_files
 
 WITHOUT_HEADER = (
@@ -186,3 +187,27 @@ def test_numbers_written_as_often_each_way_are_shown_as_first_written(tmp_path):
     write_files(tmp_path, _citing(se + "DUKCAPIL", se + "Dukcapil"))
     index = analyse(tmp_path / "sops").index
     assert [e.regulation.nomor for e in index.regulations] == ["470/837/DUKCAPIL"]
+
+
+def test_a_unit_page_lists_its_subunits_with_every_sop_below_them(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "sops/dinas/_unit.yaml": UNIT,
+            "sops/dinas/a.yaml": SOP,
+            "sops/dinas/bidang/_unit.yaml": "nama: Bidang\n",
+            "sops/dinas/bidang/b.yaml": SOP.replace("001/SOP", "002/SOP"),
+            "sops/dinas/bidang/seksi/_unit.yaml": "nama: Seksi\n",
+            "sops/dinas/bidang/seksi/c.yaml": SOP.replace("001/SOP", "003/SOP"),
+        },
+    )
+    index = analyse(tmp_path / "sops").index
+    dinas = index.catalogue.unit("dinas")
+    assert dinas is not None
+    assert [(row.unit.nama, row.count) for row in subunit_rows(index, dinas)] == [("Bidang", 2)]
+    (row,) = sop_rows(index, index.sops_in_unit("dinas/bidang/seksi"))
+    assert (row.units, row.regulations) == (
+        ("dinas", "dinas/bidang", "dinas/bidang/seksi"),
+        ("uu-25-2009",),
+    )
+    assert row.roles == ("petugas-loket", "kepala-seksi")

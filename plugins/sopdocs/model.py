@@ -65,6 +65,11 @@ class Decision:
     tidak: int
 
 
+def step_anchor(number: int) -> str:
+    """HTML id of step ``number``'s row: where flow notes and the flowchart's symbols link."""
+    return f"langkah-{number}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Step:
     """One row of the procedure table, with its flow resolved to step numbers."""
@@ -106,7 +111,7 @@ class Step:
     @property
     def anchor(self) -> str:
         """HTML id of this step's row in the procedure table."""
-        return f"langkah-{self.number}"
+        return step_anchor(self.number)
 
 
 @dataclass(frozen=True, kw_only=True)

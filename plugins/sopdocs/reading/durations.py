@@ -51,20 +51,7 @@ class TotalTime:
     """The sum of a procedure's step times, per unit, largest unit first."""
 
     parts: tuple[Duration, ...]
-
-    def __str__(self) -> str:
-        return " ".join(_format(d) for d in self.parts)
-
-
-def _figure(value: float) -> str:
-    """Indonesian figures: ``2``, ``1,5``."""
-    return f"{value:g}".replace(".", ",")
-
-
-def _format(duration: Duration) -> str:
-    if duration.low == duration.high:
-        return f"{_figure(duration.low)} {duration.unit}"
-    return f"{_figure(duration.low)}–{_figure(duration.high)} {duration.unit}"
+    """Written by the templates' ``waktu`` filter: ``2–3 hari 0,5 jam 30 menit``."""
 
 
 def total_time(durations: list[Duration | None]) -> TotalTime | None:

@@ -22,6 +22,7 @@ from sopdocs.reading.durations import total_time
 from sopdocs.review.history import NO_HISTORY, History
 from sopdocs.model import Sop, Unit
 from sopdocs.site.templating import Templates
+from sopdocs.site.views import sop_rows, subunit_rows
 from sopdocs.urls import (
     CATALOGUE_PAGE,
     REGULATIONS_PAGE,
@@ -201,7 +202,7 @@ class _Site:
             "katalog.md.j2",
             CATALOGUE_PAGE,
             "Katalog SOP",
-            groups=[(unit, sops) for unit, sops in groups if sops],
+            groups=[(unit, sop_rows(self.index, sops)) for unit, sops in groups if sops],
         )
 
     def unit(self, unit: Unit) -> SitePage:
@@ -216,8 +217,8 @@ class _Site:
             unit.nama,
             unit=unit,
             parents=chain,
-            sops=self.index.sops_in_unit(unit.path),
-            subunits=[u for u in self.index.units if u.path and u.parent_path == unit.path],
+            sops=sop_rows(self.index, self.index.sops_in_unit(unit.path)),
+            subunits=subunit_rows(self.index, unit),
         )
 
     def regulations(self) -> SitePage:

@@ -22,7 +22,9 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from sopdocs.model import step_anchor
 from sopdocs.reading.dates import PartialDate
+from sopdocs.reading.durations import Duration, TotalTime
 from sopdocs.text import slugify
 
 # Exactly Python-Markdown's escapable characters (``Markdown.ESCAPED_CHARS`` plus ``|`` from
@@ -93,6 +95,22 @@ def indonesian_date(value: PartialDate | None) -> str:
     return value.indonesian() if value is not None else ""
 
 
+def indonesian_figure(value: float) -> str:
+    """``2``, ``1,5``: a decimal comma, and no trailing zeros."""
+    return f"{value:g}".replace(".", ",")
+
+
+def duration_text(value: Duration | TotalTime) -> str:
+    """``15 menit``, ``1–2 hari``; a total reads largest unit first: ``2 hari 0,5 jam``."""
+    parts = value.parts if isinstance(value, TotalTime) else (value,)
+    return " ".join(
+        indonesian_figure(d.low)
+        + ("" if d.low == d.high else f"–{indonesian_figure(d.high)}")
+        + f" {d.unit}"
+        for d in parts
+    )
+
+
 class Templates:
     """The sopdocs Jinja environment: a site's override folder first, the built-ins second."""
 
@@ -114,6 +132,8 @@ class Templates:
             front_matter=front_matter,
             lines=lines_to_html,
             tanggal=indonesian_date,
+            waktu=duration_text,
+            anchor=step_anchor,
             slug=slugify,
         )
 
