@@ -48,12 +48,12 @@ ARROW_LENGTH = 7.0
 _TRACK_STEP = 7.0
 _CLEARANCE = 9.0
 """Distance an arrow keeps from a symbol it does not touch: more than an arrowhead."""
-_CROSSING_COST = 120.0
+_CROSSING_COST = 5000.0
 _TOP_ENTRY_COST = 60.0
 _CENTRE_COST = 30.0
 _SHARED_SIDE_COST = 400.0
 _OUTER_TRACK_COST = 200.0
-_OVERLAP_COST = 500.0
+_OVERLAP_COST = 5000.0
 _ZONE_COST = 300.0
 
 
@@ -140,7 +140,12 @@ def lay_out(flowchart: Flowchart) -> Layout:
         for header in headers
     )
     symbols = tuple(_symbol(node, header_height) for node in flowchart.nodes)
-    router = _Router(flowchart, symbols, width)
+    routes = _Router(flowchart, symbols, width).route_all()
+    if _tangles(routes):
+        # Nesting short loops inside long ones can leave a long one no clear track; routing
+        # the long ones first then often finds a drawing without any crossing.
+        other = _Router(flowchart, symbols, width).route_all(longest_first=True)
+        routes = min(routes, other, key=_tangles)
     return Layout(
         width=width,
         height=height,
@@ -148,7 +153,7 @@ def lay_out(flowchart: Flowchart) -> Layout:
         headers=headers,
         columns=columns,
         symbols=symbols,
-        routes=router.route_all(),
+        routes=routes,
     )
 
 
@@ -201,7 +206,7 @@ class _Router:
             Box(x=box.right + width / 2, y=box.y, width=width, height=2 * LABEL_FONT_SIZE + 6),
         ]
 
-    def route_all(self) -> tuple[Route, ...]:
+    def route_all(self, *, longest_first: bool = False) -> tuple[Route, ...]:
         routes: dict[Edge, Route] = {}
         # Arrows to the next row first: their shape is fixed, and the others must avoid them.
         for edge in self.flowchart.edges:
@@ -209,7 +214,10 @@ class _Router:
                 routes[edge] = self._place(self._next(edge))
         others = [edge for edge in self.flowchart.edges if edge.kind != "next"]
         # Short loops first, so that they nest inside long ones instead of crossing them.
-        for edge in sorted(others, key=lambda e: (abs(e.target - e.source), e.source, e.target)):
+        sign = -1 if longest_first else 1
+        for edge in sorted(
+            others, key=lambda e: (sign * abs(e.target - e.source), e.source, e.target)
+        ):
             routes[edge] = self._place(self._around(edge))
         return tuple(routes[edge] for edge in self.flowchart.edges)
 
@@ -402,6 +410,28 @@ def _crosses(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
         return False
     x, y = a[0], c[1]
     return min(c[0], d[0]) < x < max(c[0], d[0]) and min(a[1], b[1]) < y < max(a[1], b[1])
+
+
+def _tangles(routes: tuple[Route, ...]) -> int:
+    """How many times two arrows into different steps cross or run on top of each other."""
+    count = 0
+    for index, one in enumerate(routes):
+        for other in routes[index + 1 :]:
+            if one.edge.target == other.edge.target:
+                continue
+            for s in pairwise(one.points):
+                for t in pairwise(other.points):
+                    count += _crosses(s, t) or _collinear(s, t)
+    return count
+
+
+def _collinear(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
+    (a, b), (c, d) = s, t
+    if a[0] == b[0] == c[0] == d[0]:
+        return _overlap(a[1], b[1], c[1], d[1])
+    if a[1] == b[1] == c[1] == d[1]:
+        return _overlap(a[0], b[0], c[0], d[0])
+    return False
 
 
 def _crosses_box(box: Box, a: Point, b: Point) -> bool:
