@@ -13,6 +13,7 @@ import functools
 import http.server
 import io
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -24,6 +25,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from sopdocs.catalogue.index import CatalogueIndex, analyse
+from sopdocs.flowchart import build_graph
+from sopdocs.flowchart.paging import sheet
+from sopdocs.flowchart.table import table_flow
 from support import REPO
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -171,102 +175,157 @@ def test_a_search_result_opens_the_sop_page(
     assert nama in page.locator("article h1").first.inner_text()
 
 
-# --- the flowchart ---------------------------------------------------------------------
+# --- the flowchart in the procedure table ------------------------------------------------
 
-HREF = "a.getAttribute('href') || a.getAttributeNS('http://www.w3.org/1999/xlink', 'href')"
-FIND_SYMBOLS = f"svg => [...svg.querySelectorAll('a')].map(a => {HREF})"
-SYMBOL = f"(svg, target) => [...svg.querySelectorAll('a')].find(a => {HREF} === target)"
+EDGE_DRAWINGS = """
+keys => {
+  const rect = el => el.getBoundingClientRect();
+  const touch = (a, b) => a.left <= b.right + 1.5 && b.left <= a.right + 1.5
+    && a.top <= b.bottom + 1.5 && b.top <= a.bottom + 1.5;
+  const table = document.querySelector('table.sopdocs-prosedur');
+  const symbol = step => rect(table.querySelector(`svg.sopdocs-simbol[data-step="${step}"]`));
+  const result = {};
+  for (const key of keys) {
+    const [source, target] = key.split('-');
+    const drawn = [...table.querySelectorAll(`[data-edge="${key}"]`)]
+      .filter(el => el.matches('.sopdocs-garis, .sopdocs-panah'))
+      .map(el => ({head: el.matches('.sopdocs-panah'), box: rect(el)}))
+      .filter(part => part.box.width > 0 || part.box.height > 0);
+    // Walk from the source symbol along touching pieces; the arrowhead must be reached.
+    const reached = new Set();
+    let frontier = [symbol(source)];
+    while (frontier.length) {
+      const next = [];
+      drawn.forEach((part, i) => {
+        if (!reached.has(i) && frontier.some(box => touch(box, part.box))) {
+          reached.add(i); next.push(part.box);
+        }
+      });
+      frontier = next;
+    }
+    const heads = drawn.filter(part => part.head);
+    result[key] = {
+      pieces: drawn.length,
+      heads: heads.length,
+      connected: reached.size === drawn.length,
+      headOnTarget: heads.length === 1 && touch(heads[0].box, symbol(target)),
+    };
+  }
+  return result;
+}
+"""
+"""For each arrow: its drawn pieces, whether they form one line out of the source symbol,
+and whether its single arrowhead touches the target symbol, from the page's own geometry."""
 
 
-def open_flowchart(page: Any, base_url: str) -> Any:
-    page.goto(sop_url(base_url, SOP_ID))
-    svg = page.locator("figure.sopdocs-flowchart svg").first
-    svg.wait_for()
-    return svg
+def edge_keys(index: CatalogueIndex, sop_id: str) -> list[str]:
+    """Every arrow the core says the SOP's flow has, as ``source-target``."""
+    sop = index.catalogue.sop(sop_id)
+    return [f"{edge.source}-{edge.target}" for edge in build_graph(sop).edges]
 
 
-def test_the_flowchart_is_drawn_at_a_readable_size(page: Any, base_url: str) -> None:
-    svg = open_flowchart(page, base_url)
-    box = svg.bounding_box()
-    assert svg.is_visible()
-    assert box is not None and box["width"] > 300 and box["height"] > 100, box
+def drawn_edges(page: Any, base_url: str, index: CatalogueIndex, sop_id: str) -> dict:
+    page.goto(sop_url(base_url, sop_id))
+    return page.evaluate(EDGE_DRAWINGS, edge_keys(index, sop_id))
 
 
-def test_clicking_a_symbol_scrolls_its_row_into_view(page: Any, base_url: str) -> None:
-    svg = open_flowchart(page, base_url)
-    targets = [t for t in svg.evaluate(FIND_SYMBOLS) if t and t.startswith("#langkah-")]
-    assert targets, "no symbol links to a #langkah-N row"
-    svg.scroll_into_view_if_needed()
-    # A row the reader cannot see yet, so that the click is what brings it into view.
-    hidden = [t for t in targets if not _in_viewport(page, t)]
-    assert hidden, "every row is already on screen; the page layout changed"
-    target = hidden[-1]
-    svg.evaluate_handle(SYMBOL, target).as_element().click()
-    assert page.url.endswith(target)
-    playwright.expect(page.locator(target)).to_be_in_viewport()
+def test_every_arrow_of_every_sop_is_drawn_from_its_source_to_its_target(
+    page: Any, base_url: str, index: CatalogueIndex
+) -> None:
+    for sop in index.sops:
+        drawn = drawn_edges(page, base_url, index, sop.id)
+        broken = {k: v for k, v in drawn.items() if not (v["connected"] and v["headOnTarget"])}
+        assert broken == {}, sop.id
+        assert all(v["pieces"] >= 2 for v in drawn.values()), sop.id
 
 
-def _in_viewport(page: Any, anchor: str) -> bool:
-    return page.evaluate(
-        """id => { const r = document.getElementById(id).getBoundingClientRect();
-                   return r.bottom > 0 && r.top < window.innerHeight; }""",
-        anchor.removeprefix("#"),
-    )
+def test_the_flow_is_drawn_and_printed_with_javascript_off(
+    browser: Any, base_url: str, index: CatalogueIndex
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        drawn = drawn_edges(tab, base_url, index, SOP_ID)
+        assert drawn and all(v["connected"] and v["headOnTarget"] for v in drawn.values())
+        pdf = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True)))
+        assert "Mulai" in "".join(p.extract_text() for p in pdf.pages)
+    finally:
+        context.close()
+
+
+def test_a_narrow_screen_scrolls_the_table_not_the_page(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 412, "height": 800})
+    tab = context.new_page()
+    try:
+        tab.goto(sop_url(base_url, SOP_ID))
+        sizes = tab.evaluate(
+            """() => { const frame = document.querySelector('.sopdocs-scroll');
+               return {page: document.scrollingElement.scrollWidth, view: innerWidth,
+                       inner: frame.scrollWidth, frame: frame.clientWidth}; }"""
+        )
+        assert sizes["page"] <= sizes["view"], sizes
+        assert sizes["inner"] > sizes["frame"], sizes
+    finally:
+        context.close()
 
 
 # WCAG 2 contrast, from computed styles, translucent layers composited as the browser does.
-WORST_SYMBOL_CONTRAST = f"""
-svg => {{
+WORST_CONTRAST = """
+table => {
   // rgb()/rgba(), or color(srgb ...) with channels in 0..1 (what color-mix() computes to).
-  const rgb = c => {{ const m = c && c.match(/^(rgba?|color)\\((?:srgb\\s+)?([^)]+)\\)/);
+  const rgb = c => { const m = c && c.match(/^(rgba?|color)\\((?:srgb\\s+)?([^)]+)\\)/);
     if (!m) return null; const p = m[2].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
     const k = m[1] === 'color' ? 255 : 1;
-    return {{r: p[0] * k, g: p[1] * k, b: p[2] * k, a: p.length > 3 ? p[3] : 1}}; }};
-  const over = (top, below) => ({{r: top.r * top.a + below.r * (1 - top.a),
-    g: top.g * top.a + below.g * (1 - top.a), b: top.b * top.a + below.b * (1 - top.a), a: 1}});
-  const lum = c => {{ const f = v => {{ v /= 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }};
-    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); }};
-  const ratio = (a, b) => {{ const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-    return (x + 0.05) / (y + 0.05); }};
+    return {r: p[0] * k, g: p[1] * k, b: p[2] * k, a: p.length > 3 ? p[3] : 1}; };
+  const over = (top, below) => ({r: top.r * top.a + below.r * (1 - top.a),
+    g: top.g * top.a + below.g * (1 - top.a), b: top.b * top.a + below.b * (1 - top.a), a: 1});
+  const lum = c => { const f = v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05); };
   const layers = [];
-  for (let n = svg.parentElement; n; n = n.parentElement) {{
+  for (let n = table; n; n = n.parentElement) {
     const c = rgb(getComputedStyle(n).backgroundColor);
-    if (c && c.a > 0) {{ layers.push(c); if (c.a >= 1) break; }} }}
+    if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; } }
   const page = layers.reverse().reduce((below, top) => over(top, below),
-                                       {{r: 255, g: 255, b: 255, a: 1}});
-  const symbols = [...svg.querySelectorAll('a')].filter(a => ({HREF} || '')
-      .startsWith('#langkah-'));
-  const measured = symbols.map(a => {{
-    const shape = a.querySelector('polygon, ellipse, path, rect, polyline');
-    const text = a.querySelector('text');
-    const style = getComputedStyle(shape);
-    const fill = rgb(style.fill);
-    const face = fill && fill.a > 0 ? over(fill, page) : page;
-    return {{symbol: {HREF}, stroke: style.stroke, fill: style.fill,
-      text: text && getComputedStyle(text).fill,
-      strokeRatio: ratio(over(rgb(style.stroke) || page, page), page),
-      textRatio: text ? ratio(over(rgb(getComputedStyle(text).fill), face), face) : 0}};
-  }});
-  return {{
+                                       {r: 255, g: 255, b: 255, a: 1});
+  const worst = (items, measure) => items.map(measure)
+    .reduce((w, m) => (w === null || m.ratio < w.ratio ? m : w), null);
+  const symbols = [...table.querySelectorAll('svg.sopdocs-simbol')];
+  return {
     scheme: document.body.getAttribute('data-md-color-scheme'),
-    page: `rgb(${{page.r}}, ${{page.g}}, ${{page.b}})`,
-    stroke: measured.reduce((w, m) => m.strokeRatio < w.strokeRatio ? m : w),
-    text: measured.reduce((w, m) => m.textRatio < w.textRatio ? m : w),
-  }};
-}}
+    outline: worst(symbols, svg => { const shape = svg.querySelector('rect, polygon');
+      return {step: svg.dataset.step, ratio: ratio(rgb(getComputedStyle(shape).stroke), page)}; }),
+    name: worst(symbols.filter(svg => svg.querySelector('text')), svg => {
+      const shape = getComputedStyle(svg.querySelector('rect, polygon'));
+      const face = over(rgb(shape.fill), page);
+      const ink = rgb(getComputedStyle(svg.querySelector('text')).fill);
+      return {step: svg.dataset.step, ratio: ratio(ink, face)}; }),
+    line: worst([...table.querySelectorAll('.sopdocs-garis')], el => {
+      const style = getComputedStyle(el);
+      const colour = el.matches('.sopdocs-garis--v') ? style.borderLeftColor : style.borderTopColor;
+      return {edge: el.dataset.edge, ratio: ratio(rgb(colour), page)}; }),
+    label: worst([...table.querySelectorAll('.sopdocs-cabang')], el =>
+      ({edge: el.dataset.edge, ratio: ratio(rgb(getComputedStyle(el).color), page)})),
+  };
+}
 """
-"""The symbol with the weakest outline against the page, and the one with the weakest number
-against its own face (its fill, or the page where it has none)."""
+"""The weakest symbol outline, symbol name (Mulai/Selesai on its tint), arrow line and
+branch label against what lies under them."""
 
 
-def test_the_dark_scheme_keeps_the_flowchart_legible(page: Any, base_url: str) -> None:
-    svg = open_flowchart(page, base_url)
-    page.get_by_title("Mode gelap").click()  # Material's palette toggle
-    playwright.expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    worst = svg.evaluate(WORST_SYMBOL_CONTRAST)
-    assert worst["stroke"]["strokeRatio"] >= 3, worst
-    assert worst["text"]["textRatio"] >= 3, worst
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_flow_in_the_table_reads_in_both_schemes(page: Any, base_url: str, scheme: str) -> None:
+    page.goto(sop_url(base_url, SOP_ID))
+    if scheme == "slate":
+        page.get_by_title("Mode gelap").click()  # Material's palette toggle
+    playwright.expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    worst = page.locator("table.sopdocs-prosedur").evaluate(WORST_CONTRAST)
+    assert worst["outline"]["ratio"] >= 3, worst
+    assert worst["line"]["ratio"] >= 3, worst
+    assert worst["name"]["ratio"] >= 4.5, worst
+    assert worst["label"]["ratio"] >= 4.5, worst
 
 
 # --- the catalogue filter ------------------------------------------------------------------
@@ -297,7 +356,6 @@ def test_the_catalogue_filter_narrows_to_the_sops_under_a_regulation(
 
 def test_an_sop_page_prints_on_a4_landscape(page: Any, base_url: str) -> None:
     page.goto(sop_url(base_url, SOP_ID))
-    page.locator("figure.sopdocs-flowchart svg").first.wait_for()
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.pages}
     width, height = A4_LANDSCAPE_PT
@@ -314,3 +372,63 @@ def test_the_change_history_shows_on_screen_but_not_on_the_printed_form(
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     printed = " ".join(p.extract_text() for p in pdf.pages)
     assert "Riwayat Perubahan" not in printed and "SOP dibuat" not in printed
+
+
+PAGED = ("dinkes-padang-pariaman/puskesmas/pelayanan-imunisasi", "dukcapil-sumbar/kebijakan-teknis")
+"""Two SOPs that print on several pages: five steps a page by the author's choice, and as
+many as fit."""
+
+
+def _connector_letters(text: str) -> list[str]:
+    """The letters of a page's connectors: lines made only of A, B... (side by side ones
+    come out on one line)."""
+    found = []
+    for line in text.splitlines():
+        words = line.split()
+        if words and all(re.fullmatch(r"[A-Z]\d*", word) for word in words):
+            found.extend(words)
+    return sorted(found)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("sop_id", PAGED)
+def test_printed_pages_hold_the_planned_steps_under_a_repeated_header(
+    page: Any, base_url: str, index: CatalogueIndex, sop_id: str
+) -> None:
+    sop = index.catalogue.sop(sop_id)
+    planned = sheet(sop, table_flow(build_graph(sop)), sop.langkah_per_halaman)
+    assert len(planned.pages) > 1
+    page.goto(sop_url(base_url, sop_id))
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    texts = [_squeezed(p.extract_text()) for p in pdf.pages]
+    # The identity block and the six boxes first, then one sheet per planned page.
+    assert len(texts) == 1 + len(planned.pages)
+    header = ["No", "Kegiatan", "Pelaksana", *sop.pelaksana, "MutuBaku"]
+    header += ["Kelengkapan", "Waktu", "Output", "Keterangan"]
+    for number, rows in enumerate(planned.pages, start=2):
+        text = texts[number - 1]
+        assert [word for word in header if _squeezed(word) not in text] == [], number
+        for row in rows:
+            assert _squeezed(sop.steps[row].kegiatan)[:30] in text, (number, row + 1)
+        assert f"Halaman{number}dari{len(texts)}" in text
+
+
+@pytest.mark.parametrize("sop_id", PAGED)
+def test_each_arrow_across_pages_prints_one_letter_at_the_foot_and_the_head(
+    page: Any, base_url: str, index: CatalogueIndex, sop_id: str
+) -> None:
+    sop = index.catalogue.sop(sop_id)
+    planned = sheet(sop, table_flow(build_graph(sop)), sop.langkah_per_halaman)
+    page.goto(sop_url(base_url, sop_id))
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    letters = [_connector_letters(p.extract_text()) for p in pdf.pages[1:]]
+    expected = [[] for _ in planned.pages]
+    for number, page_break in enumerate(planned.breaks):
+        for connector in page_break.end.connectors:
+            expected[number].append(connector.letter)
+            expected[number + 1].append(connector.letter)
+    assert any(expected)
+    assert letters == [sorted(names) for names in expected]

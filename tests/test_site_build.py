@@ -114,29 +114,55 @@ def test_procedure_table_has_one_column_per_lane_and_a_row_per_step(site):
     assert lanes == ["Petugas Loket", "Kepala Seksi", "Kepala Dinas"]
     rows = [tr for tr in table.find_all("tr") if tr.attrs.get("id", "").startswith("langkah-")]
     assert [tr.attrs["id"] for tr in rows] == [f"langkah-{n}" for n in range(1, 5)]
-    # No, Kegiatan, the lanes, Kelengkapan / Waktu / Output, Keterangan.
-    assert {len(tr.find_all("td")) for tr in rows} == {2 + 3 + 3 + 1}
+    # No, Kegiatan, the lanes (one cell drawing across them), Kelengkapan / Waktu / Output,
+    # Keterangan.
+    assert {len(tr.find_all("td")) for tr in rows} == {2 + 1 + 3 + 1}
+    assert {tr.find("td", cls="sopdocs-alur").attrs["colspan"] for tr in rows} == {"3"}
+    # No, Kegiatan, three lanes, three Mutu Baku, Keterangan: one width each.
+    assert len(table.find_all("col")) == 2 + 3 + 3 + 1
 
 
-def test_each_step_shows_its_symbol_in_every_lane_it_acts_in(site):
+def test_each_step_shows_its_symbol_and_says_who_acts(site):
     table = site.content(PENDAFTARAN).find("table", cls="sopdocs-prosedur")
 
-    def symbols(step: int) -> list[str | None]:
-        lanes = table.find("tr", id=f"langkah-{step}").find_all("td", cls="sopdocs-lane")
-        found = [lane.find_all("span", cls="sopdocs-symbol") for lane in lanes]
-        return [spans[0].attrs["aria-label"] if spans else None for spans in found]
+    def cell(step: int):
+        return table.find("tr", id=f"langkah-{step}").find("td", cls="sopdocs-alur")
 
-    assert symbols(1) == ["Mulai", None, None]
-    assert symbols(2) == [None, "Keputusan", None]
-    assert symbols(3) == [None, "Proses", "Proses"]
-    assert symbols(4) == ["Selesai", None, None]
+    shapes = [cell(n).find("svg", cls="sopdocs-simbol").attrs["class"] for n in range(1, 5)]
+    assert [shape.split()[-1] for shape in shapes] == [
+        "sopdocs-simbol--start",
+        "sopdocs-simbol--decision",
+        "sopdocs-simbol--process",
+        "sopdocs-simbol--end",
+    ]
+    assert cell(1).find("svg", cls="sopdocs-simbol").text == "Mulai"
+    assert cell(3).find("span", cls="sopdocs-sr").text == (
+        "Proses; pelaksana: Kepala Seksi, Kepala Dinas."
+    )
 
 
-def test_decision_shows_where_ya_and_tidak_lead(site):
-    row = site.content(PENDAFTARAN).find("tr", id="langkah-2")
-    flow = row.find("span", cls="sopdocs-flow")
-    assert flow.text == "Ya → 3 Tidak → 1"
-    assert flow.links() == ["./#langkah-3", "./#langkah-1"]
+def test_decision_branches_are_drawn_labelled_and_said(site):
+    cell = site.content(PENDAFTARAN).find("tr", id="langkah-2").find("td", cls="sopdocs-alur")
+    labels = {span.text: span.attrs["data-edge"] for span in cell.find_all(cls="sopdocs-cabang")}
+    assert labels == {"Ya": "2-3", "Tidak": "2-1"}
+    assert cell.find("span", cls="sopdocs-sr").text == (
+        "Keputusan; pelaksana: Kepala Seksi; Ya: ke langkah 3; Tidak: ke langkah 1."
+    )
+
+
+def test_every_arrow_is_drawn_through_the_rows_and_ends_in_one_arrowhead(site):
+    table = site.content(PENDAFTARAN).find("table", cls="sopdocs-prosedur")
+    steps = [tr for tr in table.find_all("tr") if tr.attrs.get("id", "").startswith("langkah-")]
+    lines = {s.attrs["data-edge"] for tr in steps for s in tr.find_all(cls="sopdocs-garis")}
+    heads = [svg.attrs["data-edge"] for tr in steps for svg in tr.find_all(cls="sopdocs-panah")]
+    assert lines == {"1-2", "2-3", "2-1", "3-4"}
+    assert sorted(heads) == sorted(lines)
+
+
+def test_the_flowchart_is_not_drawn_a_second_time_beside_the_table(site):
+    article = site.content(PENDAFTARAN)
+    assert not article.find_all("figure")
+    assert "Diagram Alir" not in [h.text for h in article.find_all("h2")]
 
 
 def test_total_time_row_appears_only_when_every_waktu_is_understood(site):
@@ -156,18 +182,8 @@ def test_sop_headings_are_in_the_table_of_contents(site):
         "Peringatan",
         "Pencatatan dan Pendataan",
         "Prosedur",
-        "Diagram Alir",
     ]
     assert site.content(PENDAFTARAN).find("h1").text == "Pendaftaran Layanan"
-
-
-def test_flowchart_is_inline_svg_linking_to_the_steps(site):
-    figure = site.content(PENDAFTARAN).find("figure", cls="sopdocs-flowchart")
-    assert "data-search-exclude" in figure.attrs
-    svg = figure.find("svg")
-    assert svg.attrs["role"] == "img"
-    targets = {a.attrs.get("xlink:href") or a.attrs.get("href") for a in svg.find_all("a")}
-    assert {f"#langkah-{n}" for n in range(1, 5)} <= targets
 
 
 def test_sop_page_edit_button_opens_its_yaml(site):
@@ -218,7 +234,7 @@ def test_hostile_text_runs_no_template_and_makes_no_markup(site):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.split("</head>")[0].count("</title>") == 1
-    assert "49" not in article.text.replace(site.content(JAHAT).find("svg").text, "")
+    assert "49" not in article.text
     assert [h.text for h in article.find_all("h1")] == [article.find("h1").text]
     assert not article.find_all("b") and not article.find_all("i")
     assert not [a for a in article.find_all("a") if "evil" in a.attrs.get("href", "")]
@@ -344,12 +360,12 @@ def test_pelaksana_page_links_each_role_to_its_steps(site):
 
 
 def test_template_override_changes_a_page(new_site, build_site):
-    override = '## Diagram Alir\n\n<p class="ganti">{{ sop.nomor }}</p>\n'
-    root = new_site({"overrides/sop-diagram.md.j2": override}, options="templates_dir: overrides")
+    override = '## Prosedur\n\n<p class="ganti">{{ sop.nomor }}</p>\n'
+    root = new_site({"overrides/sop-prosedur.md.j2": override}, options="templates_dir: overrides")
     article = build_site(root).content(PENDAFTARAN)
     assert article.find("p", cls="ganti").text == "001/SOP/DC/2022"
-    assert not article.find_all("figure", cls="sopdocs-flowchart")
-    assert article.find_all("table", cls="sopdocs-prosedur")
+    assert not article.find_all("table", cls="sopdocs-prosedur")
+    assert article.find_all("table", cls="sopdocs-identitas")
 
 
 def test_invalid_sop_fails_the_build_and_logs_every_error_with_its_place(new_site, build_site):
@@ -467,14 +483,12 @@ def test_katalog_json_urls_lead_to_pages_on_a_site_with_directory_urls(site):
     assert [url for url in urls if not (site.site_dir / url / "index.html").is_file()] == []
 
 
-def test_a_missing_graphviz_is_one_clear_error(new_site, build_site, monkeypatch, tmp_path):
+def test_the_site_builds_without_graphviz(new_site, build_site, monkeypatch, tmp_path):
+    """The flowchart is drawn by the table itself: pages need no ``dot`` program."""
     root = new_site()
     empty = tmp_path / "kosong"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    records: list[logging.LogRecord] = []
-    with pytest.raises(Abort):
-        build_site(root, records=records)
-    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
-    assert len(errors) == 1, errors
-    assert "apt-get install graphviz" in errors[0]
+    built = build_site(root)
+    assert built.messages(logging.ERROR) == []
+    assert built.content(PENDAFTARAN).find_all(cls="sopdocs-panah")

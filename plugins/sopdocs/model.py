@@ -163,6 +163,8 @@ class Sop:
     peralatan: tuple[str, ...] = ()
     peringatan: tuple[str, ...] = ()
     pencatatan: tuple[str, ...] = ()
+    langkah_per_halaman: int | None = None
+    """Steps on each printed page, as the author fixed it; None: as many as fit."""
     lanes: tuple[Lane, ...]
     steps: tuple[Step, ...]
     location: Location

@@ -134,17 +134,10 @@ def graph(file: Path, output: Path | None) -> None:
     help="Folder templat yang menggantikan templat bawaan bernama sama.",
 )
 def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
-    """Tulis halaman katalog sebagai Markdown (dengan CSS dan diagram SVG) ke OUTPUT,
-    untuk dibangun oleh generator situs lain."""
+    """Tulis halaman katalog sebagai Markdown (dengan CSS; diagram alir tergambar di tabel
+    prosedur) ke OUTPUT, untuk dibangun oleh generator situs lain."""
     result = _analyse_or_exit(directory)
-    try:
-        with TerminalProgress("Menggambar diagram alir") as progress:
-            diagrams = pages.render_diagrams(result.index, flowchart.Renderer(), progress)
-    except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    site_pages = pages.build_pages(
-        result.index, templates=Templates(templates_dir), diagrams=diagrams
-    )
+    site_pages = pages.build_pages(result.index, templates=Templates(templates_dir))
     pages.write_site(site_pages, output)
     _console(stderr=True).print(f"{output}: {len(site_pages)} halaman Markdown")
 

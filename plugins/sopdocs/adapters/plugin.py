@@ -18,7 +18,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import nest_paths
 
-from sopdocs import flowchart
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import log_issues
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
@@ -32,11 +31,10 @@ from sopdocs.site.pages import (
     SitePage,
     build_pages,
     catalogue_nav,
-    render_diagrams,
 )
 from sopdocs.site.templating import Templates
 from sopdocs.text import display_path
-from sopdocs.urls import edit_uri, sop_page
+from sopdocs.urls import edit_uri
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,9 +44,6 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.sopdocs")
-
-DIAGRAM_SLOT = "<!-- sopdocs:flowchart -->"
-"""Where a page's flowchart goes, replaced after MkDocs has rendered the page."""
 
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 """What the generated pages are written for: heading classes, headings inside the form."""
@@ -139,12 +134,6 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             page.meta["title"] = page.title
         return context
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # Flowcharts go in last: Markdown's and the search index's HTML parsers would
-        # otherwise walk every element of every SVG, a third of a large catalogue's build.
-        svg = self._build.svgs.get(page.file.src_uri) if self._build else None
-        return output.replace(DIAGRAM_SLOT, svg, 1) if svg else output
-
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
     ) -> LiveReloadServer | None:
@@ -171,33 +160,17 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if errors and self._last_good is not None:
             log.warning("sopdocs: perbaiki galat di atas; halaman SOP terakhir yang benar tetap")
             return self._last_good
-        svgs = self._diagrams(analysis, config)
         pages = build_pages(
             analysis.index,
             templates=self._templates(config),
-            diagrams=dict.fromkeys(svgs, DIAGRAM_SLOT),
             directory_urls=config.use_directory_urls,
             history=self._history(config),
             repo_url=config.repo_url,
         )
-        site = _Build(analysis, pages, {sop_page(sop_id): svg for sop_id, svg in svgs.items()})
+        site = _Build(analysis, pages)
         if not errors:
             self._last_good = site
         return site
-
-    def _diagrams(self, analysis: Analysis, config: MkDocsConfig) -> dict[str, str]:
-        """Every flowchart in one batch through the cache; without Graphviz, one clear error."""
-        cache = self._path(config, self.config.cache_dir) / "flowcharts"
-        try:
-            with TerminalProgress("sopdocs: menggambar diagram alir") as progress:
-                return render_diagrams(
-                    analysis.index,
-                    flowchart.Renderer(cache),
-                    progress,
-                    memo=flowchart.DotMemo(cache),
-                )
-        except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
-            raise PluginError(f"sopdocs: diagram alir tidak dapat dibuat. {exc}") from exc
 
     def _history(self, config: MkDocsConfig) -> History:
         """Each SOP's revisions from git; a shallow clone builds without, with one warning."""
@@ -221,11 +194,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
 @dataclass(frozen=True, slots=True)
 class _Build:
-    """One build's catalogue: its analysis, its pages, and their flowcharts by page path."""
+    """One build's catalogue: its analysis and its pages."""
 
     analysis: Analysis
     pages: list[SitePage]
-    svgs: dict[str, str]
 
 
 def _authors_own(files: Files, path: str, generated: str) -> bool:

@@ -51,6 +51,7 @@ SOP_KEYS = (
     "peralatan",
     "peringatan",
     "pencatatan",
+    "langkah_per_halaman",
     "pelaksana",
     "prosedur",
 )

@@ -28,6 +28,12 @@ def _text(data: YamlMap, key: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _count(data: YamlMap, key: str) -> int | None:
+    """A whole number the schema has checked (a bool is not one)."""
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _texts(data: YamlMap, key: str) -> tuple[str, ...]:
     """A list of strings, or a single string where the form allows one line."""
     value = data.get(key)
@@ -443,6 +449,7 @@ def build_sop(
         peralatan=_texts(data, "peralatan"),
         peringatan=_texts(data, "peringatan"),
         pencatatan=_texts(data, "pencatatan"),
+        langkah_per_halaman=_count(data, "langkah_per_halaman"),
         lanes=lanes,
         steps=steps,
         location=data.location,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import shutil
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -18,6 +17,8 @@ from typing import Any, TypeAlias
 from sopdocs import flowchart
 from sopdocs.bulkwork import bulk_work
 from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
+from sopdocs.flowchart.paging import sheet
+from sopdocs.flowchart.table import table_flow
 from sopdocs.reading.durations import total_time
 from sopdocs.review.history import NO_HISTORY, History
 from sopdocs.model import Sop, Unit
@@ -67,47 +68,21 @@ def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def diagram_sources(index: CatalogueIndex, memo: flowchart.DotMemo | None = None) -> dict[str, str]:
-    """Each SOP's flowchart as DOT, keyed by SOP id; ``memo`` skips unchanged layouts."""
-    memo = memo or flowchart.DotMemo(None)
-    with bulk_work():
-        sources = {sop.id: memo.to_dot(flowchart.build_graph(sop)) for sop in index.sops}
-    memo.save()
-    return sources
-
-
-def render_diagrams(
-    index: CatalogueIndex,
-    renderer: flowchart.Renderer,
-    progress: Callable[[int, int], None] | None = None,
-    memo: flowchart.DotMemo | None = None,
-) -> dict[str, str]:
-    """Every SOP's flowchart as inline SVG, keyed by SOP id, drawn in one batch.
-
-    Raises:
-        flowchart.GraphvizMissing: ``dot`` is not installed and the cache lacks a diagram.
-    """
-    sources = diagram_sources(index, memo)
-    svgs = renderer.render_many(sources.values(), progress)
-    return {sop_id: svgs[dot] for sop_id, dot in sources.items()}
-
-
 def build_pages(
     index: CatalogueIndex,
     *,
     templates: Templates,
-    diagrams: Mapping[str, str],
     directory_urls: bool = True,
     history: History = NO_HISTORY,
     repo_url: str | None = None,
 ) -> list[SitePage]:
-    """Every generated page of the site; ``diagrams`` maps SOP id to its SVG (may be partial).
+    """Every generated page of the site.
 
     ``history`` gives each SOP page its "Riwayat Perubahan"; with ``repo_url`` each revision
     links to its commit.
     """
     commit_url = f"{repo_url.rstrip('/')}/commit/" if repo_url else None
-    site = _Site(index, templates, diagrams, directory_urls, history, commit_url)
+    site = _Site(index, templates, directory_urls, history, commit_url)
     pages = [site.sop(sop) for sop in index.sops]
     pages.append(site.catalogue())
     pages.extend(site.unit(unit) for unit in index.units if unit.path)
@@ -160,14 +135,12 @@ class _Site:
         self,
         index: CatalogueIndex,
         templates: Templates,
-        diagrams: Mapping[str, str],
         directory_urls: bool,
         history: History = NO_HISTORY,
         commit_url: str | None = None,
     ) -> None:
         self.index = index
         self.templates = templates
-        self.diagrams = diagrams
         self.directory_urls = directory_urls
         self.history = history
         self.commit_url = commit_url
@@ -178,7 +151,7 @@ class _Site:
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
     def sop(self, sop: Sop) -> SitePage:
-        graph = flowchart.build_graph(sop)
+        flow = table_flow(flowchart.build_graph(sop))
         return self._page(
             "sop.md.j2",
             sop_page(sop.id),
@@ -188,9 +161,9 @@ class _Site:
             units=self.index.unit_chain(sop),
             references=self.index.references.get(sop.id, ()),
             backlinks=self.index.backlinks.get(sop.id, ()),
-            shapes={node.step: node.shape for node in graph.nodes},
+            flow=flow,
+            sheet=sheet(sop, flow, sop.langkah_per_halaman),
             total=total_time([step.duration for step in sop.steps]),
-            diagram=self.diagrams.get(sop.id),
             search_terms=search_terms(sop, self.index),
             history=self.history.of(sop.id),
             commit_url=self.commit_url,

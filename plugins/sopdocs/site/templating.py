@@ -91,6 +91,12 @@ def lines_to_html(text: object) -> Markup:
     return Markup("<br>").join(escape(line) for line in lines)
 
 
+def css_number(value: float) -> str:
+    """A length for an inline style: at most two decimals, no trailing zeros (``-0.75``)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def indonesian_date(value: PartialDate | None) -> str:
     return value.indonesian() if value is not None else ""
 
@@ -135,6 +141,7 @@ class Templates:
             waktu=duration_text,
             anchor=step_anchor,
             slug=slugify,
+            num=css_number,
         )
 
     @property
