@@ -25,10 +25,9 @@ from sopdocs.flowchart.paging import (
 from sopdocs.flowchart.table import TableFlow, table_flow
 from sopdocs.model import Sop
 from sopdocs.reading.loader import load_catalogue
-
-from tests.support import SOP, UNIT, write_files
-from tests.test_flowchart_graph import load
-from tests.test_flowchart_table import REPO, _bench_catalogue, _catalogue
+from support import REPO, SOP, UNIT, write_files
+from test_flowchart_graph import load
+from test_flowchart_table import _bench_catalogue, _catalogue
 
 LONG = """\
 pelaksana: [Pemohon, Petugas, Kepala Seksi]

@@ -32,10 +32,8 @@ from sopdocs.flowchart.table import (
     table_flow,
 )
 from sopdocs.model import Sop
-
-from tests.test_flowchart_graph import load
-
-REPO = Path(__file__).resolve().parent.parent
+from support import REPO
+from test_flowchart_graph import load
 
 Point = tuple[float, float]
 Segment = tuple[Point, Point]
