@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
@@ -17,6 +19,7 @@ from click.testing import CliRunner
 from gitrepo import GitRepo
 from markdown_it import MarkdownIt
 from rich.console import Console
+from ruamel.yaml import YAML
 from sopdocs import review
 from sopdocs.adapters.cli import main
 from sopdocs.review.changes import ChangeKind
@@ -272,3 +275,60 @@ def test_every_kind_of_change_is_explained_in_the_guide():
     table = guide[guide.index("### Bentuk JSON") :]
     kinds = [k for k in get_args(ChangeKind) if f"`{k}`" not in table]
     assert kinds == []
+
+
+# --- The pull-request recipe, run as GitHub runs it (without GitHub) ----------------------
+
+
+def _workflow_step(name: str) -> str:
+    workflow = YAML(typ="safe").load(
+        (Path(__file__).parents[1] / ".github/workflows/sop.yml").read_text(encoding="utf-8")
+    )
+    return next(s["run"] for s in workflow["jobs"]["tinjau"]["steps"] if s.get("name") == name)
+
+
+def _run_step(script: str, repo: GitRepo, base: str) -> tuple[str, str]:
+    summary = repo.root / "summary.md"
+    bin_dir = str(Path(sys.executable).parent)
+    subprocess.run(
+        ["bash", "-e", "-c", script],
+        cwd=repo.root,
+        check=True,
+        env={
+            **os.environ,
+            "BASE": base,
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        },
+    )
+    comment = (repo.root / "komentar.md").read_text(encoding="utf-8")
+    return summary.read_text(encoding="utf-8"), comment
+
+
+def test_the_workflow_step_writes_the_job_summary_and_the_marked_comment(tmp_path):
+    repo = GitRepo(tmp_path / "katalog")
+    repo.commit("Awal", {"sops/contoh.yaml": SOP})
+    repo.git("checkout", "-q", "-b", "usulan")
+    repo.commit("Dua hari", {"sops/contoh.yaml": SOP.replace("1 jam", "2 hari")})
+    summary, comment = _run_step(_workflow_step("sopdocs diff"), repo, "main")
+    assert comment == summary
+    assert comment.startswith("<!-- sopdocs-diff -->\n### Perubahan SOP: main \\(")
+    assert "- **Langkah 3**, Mutu Baku\\: Waktu: 1 jam → 2 hari\n" in comment
+
+
+def test_a_summary_too_long_for_a_comment_is_cut_at_a_line_with_a_note(tmp_path):
+    repo = GitRepo(tmp_path / "katalog")
+    many = {f"sops/sop-{i}.yaml": SOP.replace("001/SOP", f"{i:03d}/SOP") for i in range(1, 80)}
+    repo.commit("Awal", many)
+    repo.git("checkout", "-q", "-b", "usulan")
+    long_name = "Pelayanan " + "sangat panjang " * 60
+    repo.commit(
+        "Nama panjang",
+        {path: text.replace("Pelayanan Contoh", long_name) for path, text in many.items()},
+    )
+    summary, comment = _run_step(_workflow_step("sopdocs diff"), repo, "main")
+    assert len(summary) > 60000 >= len(comment)
+    assert summary.startswith(comment.rpartition("\n\n_Ringkasan dipotong")[0])
+    assert comment.endswith(
+        "\n\n_Ringkasan dipotong; selengkapnya di ringkasan job (tab Checks)._\n"
+    )

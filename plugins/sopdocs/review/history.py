@@ -23,7 +23,8 @@ from typing import Any, Literal
 from sopdocs.model import Sop
 from sopdocs.reading.dates import PartialDate
 from sopdocs.reading.loadcache import code_fingerprint, digest
-from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE, load_sop_bytes
+from sopdocs.reading.loader import load_sop_bytes
+from sopdocs.reading.tree import SOP_SUFFIXES, UNIT_FILE
 from sopdocs.review import git
 from sopdocs.review.changes import Change, compare_sops
 
@@ -131,7 +132,8 @@ def _under(path: bytes, prefix: str) -> str | None:
 
 
 def is_sop(path: str | None) -> bool:
-    """The loader's rule for what is an SOP file, on a path under the SOP folder."""
+    """What :func:`sopdocs.reading.tree.walk` reads as an SOP file, for a path in a commit
+    rather than on disk (names it refuses have no page, hence no history, either way)."""
     if path is None:
         return False
     parts = path.split("/")

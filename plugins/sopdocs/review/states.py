@@ -20,7 +20,8 @@ from pathlib import Path
 
 from sopdocs.issues import Issue
 from sopdocs.model import Sop
-from sopdocs.reading.loader import SOP_SUFFIXES, UNIT_FILE, load_catalogue
+from sopdocs.reading.loader import load_catalogue
+from sopdocs.reading.tree import UNIT_FILE, walk
 from sopdocs.review import git
 from sopdocs.text import display_path
 
@@ -54,16 +55,12 @@ def blob_id(data: bytes) -> str:
 
 
 def sop_files(root: Path) -> dict[str, Path]:
-    """Every SOP file under ``root`` by SOP id, with the loader's rules for what is one."""
-    found: dict[str, Path] = {}
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith((".", "_")) for part in relative.parts[:-1]):
-            continue
-        name = path.name
-        if path.suffix in SOP_SUFFIXES and not name.startswith((".", "_")) and path.is_file():
-            found.setdefault(relative.with_suffix("").as_posix(), path)
-    return found
+    """Every SOP file under ``root`` by SOP id, as the loader's walk finds them."""
+    return {
+        path.relative_to(root).with_suffix("").as_posix(): path
+        for folder in walk(root, [])
+        for path in folder.sops
+    }
 
 
 def read_folder(root: Path, label: str | None = None, shown_as: str | None = None) -> State:
