@@ -34,6 +34,12 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
 
 
+def _say(message: str) -> None:
+    """One line on stderr, as written: it holds author text (an SOP named "[link=...]x[/]"),
+    which must never be read as Rich markup or emoji codes."""
+    _console(stderr=True).print(message, markup=False, emoji=False, soft_wrap=True)
+
+
 _sops_option = click.option(
     "--sops",
     "directory",
@@ -93,10 +99,16 @@ def check(directory: Path, strict: bool, fmt: str) -> None:
 def export(output: Path, directory: Path) -> None:
     """Tulis katalog.json (seluruh katalog sebagai data terbuka) tanpa membangun situs."""
     result = _analyse_or_exit(directory)
-    output.write_text(katalog_json(result.index), encoding="utf-8")
-    _console(stderr=True).print(
-        f"{output}: {len(result.index.sops)} SOP, {len(result.index.regulations)} regulasi"
-    )
+    try:
+        output.write_text(katalog_json(result.index), encoding="utf-8")  # no folder made
+    except OSError as exc:
+        raise _not_written(output, exc) from exc
+    _say(f"{output}: {len(result.index.sops)} SOP, {len(result.index.regulations)} regulasi")
+
+
+def _not_written(output: Path, exc: OSError) -> click.ClickException:
+    """A file the command cannot write, said plainly (exit 1, like a failed check)."""
+    return click.ClickException(f"{output} tidak dapat ditulis: {exc.strerror or exc}")
 
 
 @main.command()
@@ -117,11 +129,15 @@ def graph(file: Path, output: Path | None) -> None:
     if sop is None:
         print_issues(issues, "text", _console(stderr=True), 1)
         sys.exit(exit_status(issues, other_problems=True))
+    if not output.parent.is_dir():
+        raise _not_written(output, FileNotFoundError(2, "folder tidak ada"))
     try:
         flowchart.export(sop, output, fmt)
     except (flowchart.GraphvizMissing, flowchart.RenderError) as exc:
         raise click.ClickException(str(exc)) from exc
-    _console(stderr=True).print(f"{output}: diagram alir '{sop.nama}'")
+    except OSError as exc:
+        raise _not_written(output, exc) from exc
+    _say(f"{output}: diagram alir '{sop.nama}'")
 
 
 @main.command()
@@ -139,7 +155,7 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     result = _analyse_or_exit(directory)
     site_pages = pages.build_pages(result.index, templates=Templates(templates_dir))
     pages.write_site(site_pages, output)
-    _console(stderr=True).print(f"{output}: {len(site_pages)} halaman Markdown")
+    _say(f"{output}: {len(site_pages)} halaman Markdown")
 
 
 @main.command()

@@ -45,18 +45,21 @@ class NewSop:
         """Create the SOP file (and the schema file when the catalogue has none yet).
 
         Raises:
-            ScaffoldError: the SOP file exists.
+            ScaffoldError: the SOP file exists or cannot be written.
         """
         created = []
-        if not self.schema.exists():
-            self.schema.write_text(schema_text(), encoding="utf-8")
-            created.append(self.schema)
         try:
+            if not self.schema.exists():
+                self.schema.write_text(schema_text(), encoding="utf-8")
+                created.append(self.schema)
             # "x": never overwrite an SOP that appeared since it was planned.
             with self.path.open("x", encoding="utf-8", newline="\n") as file:
                 file.write(self.text)
         except FileExistsError as exc:
             raise ScaffoldError(f"{display_path(self.path)} sudah ada") from exc
+        except OSError as exc:
+            where = display_path(Path(exc.filename or self.path))
+            raise ScaffoldError(f"{where} tidak dapat ditulis: {exc.strerror or exc}") from exc
         created.append(self.path)
         return created
 
