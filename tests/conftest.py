@@ -1,5 +1,5 @@
 """Fixtures for site tests: the inline catalogue of :mod:`support` written to a temporary
-folder, built by a real MkDocs-Material build, and a small HTML tree to check the result.
+folder, built by a real MkDocs-Material build, and parsed (:mod:`pagetree`) to check the result.
 
 The standard catalogue is built once per session (``site``); tests that need another
 catalogue or option call ``build_site`` on a folder of their own.
@@ -12,119 +12,14 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from pagetree import Node, parse_html
 from support import CATALOGUE, HOSTILE, MKDOCS_YML, REPO, write_files
-
-# --- a small HTML tree --------------------------------------------------------------------
-
-
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "path",
-        "polygon",
-        "ellipse",
-        "polyline",
-        "rect",
-        "circle",
-        "line",
-    ]
-)
-"""Elements without a closing tag (HTML void elements, and SVG shapes as Graphviz writes them)."""
-
-
-@dataclass(eq=False)
-class Node:
-    """One element; enough of a DOM to assert on structure without a parser dependency."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-    def iter(self) -> Iterator[Node]:
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
-
-    def find_all(
-        self, tag: str | None = None, *, cls: str | None = None, **attrs: str
-    ) -> list[Node]:
-        return [
-            node
-            for node in self.iter()
-            if (tag is None or node.tag == tag)
-            and (cls is None or cls in node.attrs.get("class", "").split())
-            and all(node.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
-        ]
-
-    def find(self, tag: str | None = None, *, cls: str | None = None, **attrs: str) -> Node:
-        found = self.find_all(tag, cls=cls, **attrs)
-        if not found:
-            raise AssertionError(f"no <{tag or '*'}> with class={cls} {attrs}")
-        return found[0]
-
-    @property
-    def text(self) -> str:
-        """Text as a reader sees it: inline elements join without a space, ``<br>`` is one."""
-        parts = [
-            c if isinstance(c, str) else " " if c.tag == "br" else c.text for c in self.children
-        ]
-        return " ".join("".join(parts).split())
-
-    def links(self) -> list[str]:
-        return [a.attrs.get("href", "") for a in self.find_all("a")]
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse_html(text: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
 
 # --- building sites -----------------------------------------------------------------------
 
