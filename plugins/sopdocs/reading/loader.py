@@ -15,7 +15,7 @@ from sopdocs.issues import Issue, Location, error, sort_issues
 from sopdocs.model import Catalogue, Sop, Unit
 from sopdocs.reading.loadcache import LoadCache, digest
 from sopdocs.reading.schema import UNIT_SCHEMA, load_schema
-from sopdocs.reading.sopreader import build_sop
+from sopdocs.reading.sopreader import read_sop
 from sopdocs.reading.tree import SOP_SUFFIXES as SOP_SUFFIXES
 from sopdocs.reading.tree import UNIT_FILE as UNIT_FILE
 from sopdocs.reading.tree import unit_file, walk
@@ -224,7 +224,7 @@ def _check_and_build(
     data: YamlMap, sop_id: str, source: str, unit: str, earlier: list[Issue]
 ) -> tuple[Sop | None, list[Issue]]:
     structure = structural_issues(data)
-    sop, meaning = build_sop(
+    sop, meaning = read_sop(
         data,
         sop_id=sop_id,
         source=source,

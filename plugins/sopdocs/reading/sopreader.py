@@ -15,7 +15,7 @@ from sopdocs.issues import Issue, Location, error, warning
 from sopdocs.model import Citation, Decision, Lane, Reference, Signatory, Sop, Step
 from sopdocs.reading import flowrules as flow
 from sopdocs.reading.dates import PartialDate, parse_date
-from sopdocs.reading.durations import parse_waktu
+from sopdocs.reading.durations import Duration, parse_waktu
 from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue
 from sopdocs.regulations import recogniser as regulations
 from sopdocs.text import fold
@@ -45,8 +45,12 @@ def _texts(data: YamlMap, key: str) -> tuple[str, ...]:
 
 
 @dataclass(slots=True)
-class _Builder:
-    """Collects issues while reading one file; discarded once the Sop is built."""
+class SopReader:
+    """Reads one SOP's values rule by rule, collecting every issue on the way.
+
+    One method per part of the form; each reads defensively and reports what it finds wrong,
+    so one run shows an author every problem. Discarded once the Sop is made.
+    """
 
     data: YamlMap
     issues: list[Issue]
@@ -175,6 +179,19 @@ class _Builder:
             lanes.append(lane)
         return tuple(lanes)
 
+    def steps(self, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
+        items = self.data.get("prosedur")
+        if not isinstance(items, YamlList):
+            return ()
+        raw = [
+            _RawStep(item, items.where(i))
+            for i, item in enumerate(items)
+            if isinstance(item, YamlMap)
+        ]
+        if len(raw) != len(items):
+            return ()  # the schema reports the non-mapping items; numbering would be off
+        return ProcedureReader(raw, lanes, self.issues).steps()
+
 
 @dataclass(frozen=True, slots=True)
 class _RawStep:
@@ -184,22 +201,36 @@ class _RawStep:
     location: Location
 
 
-def _steps(b: _Builder, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
-    items = b.data.get("prosedur")
-    if not isinstance(items, YamlList):
-        return ()
-    raw = [
-        _RawStep(item, items.where(i)) for i, item in enumerate(items) if isinstance(item, YamlMap)
-    ]
-    if len(raw) != len(items):
-        return ()  # the schema reports the non-mapping items; numbering would be off
-    count = len(raw)
-    ids: dict[str, int] = {}
-    for number, step in enumerate(raw, start=1):
-        step_id = step.data.get("id")
-        if isinstance(step_id, str):
+class ProcedureReader:
+    """Reads ``prosedur`` into steps: one method per rule, in the order authors see them.
+
+    Ids first (targets may name a later step), then each step (its ``no:``, lanes, decision,
+    ``lanjut``, flow conflicts, waktu), then the flow as a whole (reachability, an end).
+    """
+
+    def __init__(self, raw: list[_RawStep], lanes: tuple[Lane, ...], issues: list[Issue]) -> None:
+        self.raw = raw
+        self.count = len(raw)
+        self.issues = issues
+        self.lane_names = {fold(lane.name): lane.name for lane in lanes}
+        self.lane_order = {lane.name: i for i, lane in enumerate(lanes)}
+        self.ids = self._ids()
+
+    def steps(self) -> tuple[Step, ...]:
+        steps = [self._step(number, raw) for number, raw in enumerate(self.raw, start=1)]
+        self._check_reachable(steps)
+        self._check_ends(steps)
+        return tuple(steps)
+
+    def _ids(self) -> dict[str, int]:
+        """Each step id with its number; a second use of an id is reported."""
+        ids: dict[str, int] = {}
+        for number, step in enumerate(self.raw, start=1):
+            step_id = step.data.get("id")
+            if not isinstance(step_id, str):
+                continue
             if step_id in ids:
-                b.issues.append(
+                self.issues.append(
                     error(
                         "step.id-duplicate",
                         f"id '{step_id}' sudah dipakai langkah {ids[step_id]}",
@@ -209,112 +240,190 @@ def _steps(b: _Builder, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
                 )
             else:
                 ids[step_id] = number
-    lane_names = {fold(lane.name): lane.name for lane in lanes}
-    order = {lane.name: i for i, lane in enumerate(lanes)}
+        return ids
 
-    def target(value: YamlValue, location: Location, what: str) -> int | None:
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, int) and not isinstance(value, bool):
-            if 1 <= value <= count:
-                return value
-            b.issues.append(
-                error(
-                    "step.target",
-                    f"{what}: langkah {value} tidak ada",
-                    location,
-                    f"prosedur ini punya langkah 1 sampai {count}",
-                )
-            )
-            return None
-        if isinstance(value, str):
-            if value in ids:
-                return ids[value]
-            close = difflib.get_close_matches(value, list(ids), n=1)
-            hint = (
-                f"maksud Anda '{close[0]}'?"
-                if close
-                else (
-                    "id yang ada: " + ", ".join(ids) if ids else "tulis nomor langkah, misalnya 3"
-                )
-            )
-            b.issues.append(
-                error(
-                    "step.target", f"{what}: tidak ada langkah dengan id '{value}'", location, hint
-                )
-            )
-        return None
-
-    steps: list[Step] = []
-    for number, raw_step in enumerate(raw, start=1):
-        data = raw_step.data
+    def _step(self, number: int, raw: _RawStep) -> Step:
+        data = raw.data
         label = f"langkah {number}"
-        written_no = data.get("no")
-        if isinstance(written_no, int) and written_no != number:
-            b.issues.append(
+        self._check_written_no(number, data)
+        pelaksana = self._lanes(data, label)
+        keputusan = self._decision(number, data, label)
+        lanjut = self._lanjut(data, label)
+        self._check_flow_conflicts(data, label)
+        waktu, duration = self._waktu(data, label)
+        step_id = data.get("id")
+        last_by_default = number == self.count and lanjut is None
+        return Step(
+            number=number,
+            id=step_id if isinstance(step_id, str) else None,
+            kegiatan=_text(data, "kegiatan") or "",
+            pelaksana=pelaksana,
+            kelengkapan=_text(data, "kelengkapan"),
+            waktu=waktu,
+            duration=duration,
+            output=_text(data, "output"),
+            keterangan=_text(data, "keterangan"),
+            keputusan=keputusan,
+            lanjut=lanjut if keputusan is None else None,
+            ends=keputusan is None and (data.get("selesai") is True or last_by_default),
+            location=raw.location,
+        )
+
+    def _check_written_no(self, number: int, data: YamlMap) -> None:
+        """``no:`` is optional, but when written it must be the step's position."""
+        written = data.get("no")
+        if isinstance(written, int) and written != number:
+            self.issues.append(
                 error(
                     "step.no",
-                    f"no: {written_no} tidak sesuai urutan; ini langkah ke-{number}",
+                    f"no: {written} tidak sesuai urutan; ini langkah ke-{number}",
                     data.where("no"),
                     f"tulis no: {number}, atau hapus 'no' (langkah dinomori menurut urutannya)",
                 )
             )
-        pelaksana = _step_lanes(b, data, lane_names, order, label)
-        is_last = number == count
-        keputusan = None
+
+    def _lanes(self, data: YamlMap, label: str) -> tuple[str, ...]:
+        """The step's lanes as the SOP names them, in the SOP's lane order."""
+        value = data.get("pelaksana")
+        if isinstance(value, str):
+            written: list[tuple[str, Location]] = [(value, data.where("pelaksana"))]
+        elif isinstance(value, YamlList):
+            written = [(v, value.where(i)) for i, v in enumerate(value) if isinstance(v, str)]
+        else:
+            return ()
+        found: list[str] = []
+        for name, location in written:
+            lane = self.lane_names.get(fold(name))
+            if lane is None:
+                self._unknown_lane(name, location, label)
+            elif lane not in found:
+                found.append(lane)
+        return tuple(sorted(found, key=self.lane_order.__getitem__))
+
+    def _unknown_lane(self, name: str, location: Location, label: str) -> None:
+        close = difflib.get_close_matches(fold(name), list(self.lane_names), n=1, cutoff=0.5)
+        hint = (
+            f"maksud Anda '{self.lane_names[close[0]]}'?"
+            if close
+            else "pelaksana yang ada: " + ", ".join(self.lane_names.values())
+        )
+        self.issues.append(
+            error(
+                "step.lane",
+                f"{label}: pelaksana '{name.strip()}' tidak ada di daftar pelaksana SOP ini",
+                location,
+                hint,
+            )
+        )
+
+    def _decision(self, number: int, data: YamlMap, label: str) -> Decision | None:
+        """Both branches resolved; an unwritten branch goes to the next step."""
         decision = data.get("keputusan")
-        if isinstance(decision, YamlMap):
-            branches = {}
-            for branch in ("ya", "tidak"):
-                if branch in decision:
-                    branches[branch] = target(
-                        decision[branch], decision.where(branch), f"{label}, keputusan {branch}"
-                    )
-                elif is_last:
-                    b.issues.append(
-                        error(
-                            "step.target",
-                            f"{label}: cabang '{branch}' tidak punya tujuan",
-                            data.where("keputusan"),
-                            "langkah terakhir tidak punya langkah sesudahnya: tulis kedua "
-                            "cabang, misalnya keputusan: {ya: 3, tidak: 1}",
-                        )
-                    )
-                    branches[branch] = None
-                else:
-                    branches[branch] = number + 1
-            ya, tidak = branches["ya"], branches["tidak"]
-            if ya is not None and ya == tidak:
-                b.issues.append(
-                    error(
-                        "step.decision-same",
-                        f"{label}: cabang ya dan tidak sama-sama menuju langkah {ya}",
-                        data.where("keputusan"),
-                        "keputusan harus bercabang ke dua langkah berbeda; bila tidak ada "
-                        "pilihan, hapus 'keputusan'",
-                    )
+        if not isinstance(decision, YamlMap):
+            return None
+        ya = self._branch(number, data, decision, "ya", label)
+        tidak = self._branch(number, data, decision, "tidak", label)
+        if ya is not None and ya == tidak:
+            self.issues.append(
+                error(
+                    "step.decision-same",
+                    f"{label}: cabang ya dan tidak sama-sama menuju langkah {ya}",
+                    data.where("keputusan"),
+                    "keputusan harus bercabang ke dua langkah berbeda; bila tidak ada "
+                    "pilihan, hapus 'keputusan'",
                 )
-            if ya is not None and tidak is not None:
-                keputusan = Decision(ya=ya, tidak=tidak)
-        lanjut = None
-        if "lanjut" in data:
-            lanjut = target(data["lanjut"], data.where("lanjut"), f"{label}, lanjut")
-        selesai = data.get("selesai") is True
-        for a, b_key in (("keputusan", "lanjut"), ("keputusan", "selesai"), ("lanjut", "selesai")):
-            if a in data and b_key in data and data.get(b_key) is not False:
-                b.issues.append(
+            )
+        if ya is None or tidak is None:
+            return None
+        return Decision(ya=ya, tidak=tidak)
+
+    def _branch(
+        self, number: int, data: YamlMap, decision: YamlMap, branch: str, label: str
+    ) -> int | None:
+        if branch in decision:
+            where = decision.where(branch)
+            return self._target(decision[branch], where, f"{label}, keputusan {branch}")
+        if number < self.count:
+            return number + 1
+        self.issues.append(
+            error(
+                "step.target",
+                f"{label}: cabang '{branch}' tidak punya tujuan",
+                data.where("keputusan"),
+                "langkah terakhir tidak punya langkah sesudahnya: tulis kedua "
+                "cabang, misalnya keputusan: {ya: 3, tidak: 1}",
+            )
+        )
+        return None
+
+    def _lanjut(self, data: YamlMap, label: str) -> int | None:
+        """The step an explicit ``lanjut`` jumps to (a loop back, or a skip ahead)."""
+        if "lanjut" not in data:
+            return None
+        return self._target(data["lanjut"], data.where("lanjut"), f"{label}, lanjut")
+
+    def _target(self, value: YamlValue, location: Location, what: str) -> int | None:
+        """The step number a TARGET (a number or a step id) names, or None, reported."""
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self._number_target(value, location, what)
+        if isinstance(value, str):
+            return self._id_target(value, location, what)
+        return None  # another type is the schema's to report
+
+    def _number_target(self, value: int, location: Location, what: str) -> int | None:
+        if 1 <= value <= self.count:
+            return value
+        self.issues.append(
+            error(
+                "step.target",
+                f"{what}: langkah {value} tidak ada",
+                location,
+                f"prosedur ini punya langkah 1 sampai {self.count}",
+            )
+        )
+        return None
+
+    def _id_target(self, value: str, location: Location, what: str) -> int | None:
+        if value in self.ids:
+            return self.ids[value]
+        close = difflib.get_close_matches(value, list(self.ids), n=1)
+        if close:
+            hint = f"maksud Anda '{close[0]}'?"
+        elif self.ids:
+            hint = "id yang ada: " + ", ".join(self.ids)
+        else:
+            hint = "tulis nomor langkah, misalnya 3"
+        self.issues.append(
+            error("step.target", f"{what}: tidak ada langkah dengan id '{value}'", location, hint)
+        )
+        return None
+
+    def _check_flow_conflicts(self, data: YamlMap, label: str) -> None:
+        """A step goes one way: a decision, a jump, or the end (``selesai: false`` is none)."""
+        for first, second in (
+            ("keputusan", "lanjut"),
+            ("keputusan", "selesai"),
+            ("lanjut", "selesai"),
+        ):
+            if first in data and second in data and data.get(second) is not False:
+                self.issues.append(
                     error(
                         "step.flow-conflict",
-                        f"{label}: '{a}' dan '{b_key}' tidak dapat dipakai bersama",
-                        data.where(b_key),
+                        f"{label}: '{first}' dan '{second}' tidak dapat dipakai bersama",
+                        data.where(second),
                         "pilih salah satu arah alur untuk langkah ini",
                     )
                 )
-        waktu_value = data.get("waktu")
-        waktu = str(waktu_value).strip() if isinstance(waktu_value, (str, int)) else None
+
+    def _waktu(self, data: YamlMap, label: str) -> tuple[str | None, Duration | None]:
+        """The waktu as written and as understood; one not understood is only a warning."""
+        value = data.get("waktu")
+        waktu = str(value).strip() if isinstance(value, (str, int)) else None
         duration = parse_waktu(waktu) if waktu else None
         if waktu and duration is None:
-            b.issues.append(
+            self.issues.append(
                 warning(
                     "waktu.unparsed",
                     f"{label}: waktu '{waktu}' tidak dipahami, jadi total waktu tidak dihitung",
@@ -323,93 +432,45 @@ def _steps(b: _Builder, lanes: tuple[Lane, ...]) -> tuple[Step, ...]:
                     "'15 menit'",
                 )
             )
-        kegiatan = _text(data, "kegiatan") or ""
-        steps.append(
-            Step(
-                number=number,
-                id=data.get("id") if isinstance(data.get("id"), str) else None,
-                kegiatan=kegiatan,
-                pelaksana=pelaksana,
-                kelengkapan=_text(data, "kelengkapan"),
-                waktu=waktu,
-                duration=duration,
-                output=_text(data, "output"),
-                keterangan=_text(data, "keterangan"),
-                keputusan=keputusan,
-                lanjut=lanjut if keputusan is None else None,
-                ends=keputusan is None and (selesai or (is_last and lanjut is None)),
-                location=raw_step.location,
-            )
-        )
-    _check_flow(b, steps)
-    return tuple(steps)
+        return waktu, duration
 
+    @staticmethod
+    def _successors(steps: list[Step]) -> dict[int, tuple[int, ...]]:
+        return {s.number: tuple(n for n in s.successors if n <= len(steps)) for s in steps}
 
-def _step_lanes(
-    b: _Builder, data: YamlMap, lane_names: dict[str, str], order: dict[str, int], label: str
-) -> tuple[str, ...]:
-    value = data.get("pelaksana")
-    if isinstance(value, str):
-        written: list[tuple[str, Location]] = [(value, data.where("pelaksana"))]
-    elif isinstance(value, YamlList):
-        written = [(v, value.where(i)) for i, v in enumerate(value) if isinstance(v, str)]
-    else:
-        return ()
-    found: list[str] = []
-    for name, location in written:
-        lane = lane_names.get(fold(name))
-        if lane is None:
-            close = difflib.get_close_matches(fold(name), list(lane_names), n=1, cutoff=0.5)
-            hint = (
-                f"maksud Anda '{lane_names[close[0]]}'?"
-                if close
-                else "pelaksana yang ada: " + ", ".join(lane_names.values())
-            )
-            b.issues.append(
-                error(
-                    "step.lane",
-                    f"{label}: pelaksana '{name.strip()}' tidak ada di daftar pelaksana SOP ini",
-                    location,
-                    hint,
+    def _check_reachable(self, steps: list[Step]) -> None:
+        if not steps:
+            return
+        reached = flow.reachable(self._successors(steps))
+        for step in steps:
+            if step.number not in reached:
+                self.issues.append(
+                    error(
+                        "step.unreachable",
+                        f"langkah {step.number} tidak pernah dicapai dari langkah 1",
+                        step.location,
+                        "arahkan sebuah keputusan atau 'lanjut' ke langkah ini, atau hapus "
+                        "langkah ini; periksa juga 'selesai: true' pada langkah sebelumnya",
+                    )
                 )
-            )
-        elif lane not in found:
-            found.append(lane)
-    return tuple(sorted(found, key=order.__getitem__))
 
-
-def _check_flow(b: _Builder, steps: list[Step]) -> None:
-    if not steps:
-        return
-    successors = {s.number: tuple(n for n in s.successors if n <= len(steps)) for s in steps}
-    reached = flow.reachable(successors)
-    for step in steps:
-        if step.number not in reached:
-            b.issues.append(
-                error(
-                    "step.unreachable",
-                    f"langkah {step.number} tidak pernah dicapai dari langkah 1",
-                    step.location,
-                    "arahkan sebuah keputusan atau 'lanjut' ke langkah ini, atau hapus langkah "
-                    "ini; periksa juga 'selesai: true' pada langkah sebelumnya",
-                )
-            )
-    stuck = flow.never_ending(successors)
-    if stuck:
-        first = steps[stuck[0] - 1]
+    def _check_ends(self, steps: list[Step]) -> None:
+        stuck = flow.never_ending(self._successors(steps)) if steps else []
+        if not stuck:
+            return
         listed = ", ".join(str(n) for n in stuck)
-        b.issues.append(
+        self.issues.append(
             error(
                 "flow.no-end",
                 f"alur berputar terus tanpa pernah selesai (langkah {listed})",
-                first.location,
+                steps[stuck[0] - 1].location,
                 "beri jalan keluar dari perulangan: sebuah cabang keputusan ke langkah sesudahnya "
                 "atau 'selesai: true'",
             )
         )
 
 
-def build_sop(
+def read_sop(
     data: YamlMap, *, sop_id: str, source: str, unit: str, complete: bool
 ) -> tuple[Sop | None, list[Issue]]:
     """Check the meaning of one SOP and build it.
@@ -420,18 +481,18 @@ def build_sop(
             author sees every problem at once, but an SOP with any error is not built:
             adapters then keep (or lack) its page rather than show a broken form.
     """
-    b = _Builder(data=data, issues=[])
-    pembuatan, efektif = b.date("tanggal_pembuatan"), b.date("tanggal_efektif")
-    revisi = b.revisions()
-    signatory = b.signatory()
-    citations = b.citations()
-    references = b.references()
-    lanes = b.lanes()
-    steps = _steps(b, lanes)
-    if not complete or any(i.is_error for i in b.issues):
-        return None, b.issues
+    reader = SopReader(data=data, issues=[])
+    pembuatan, efektif = reader.date("tanggal_pembuatan"), reader.date("tanggal_efektif")
+    revisi = reader.revisions()
+    signatory = reader.signatory()
+    citations = reader.citations()
+    references = reader.references()
+    lanes = reader.lanes()
+    steps = reader.steps(lanes)
+    if not complete or any(i.is_error for i in reader.issues):
+        return None, reader.issues
     if not (pembuatan and efektif and signatory and steps):  # complete, error-free data has all
-        return None, b.issues
+        return None, reader.issues
     sop = Sop(
         id=sop_id,
         source=source,
@@ -455,4 +516,4 @@ def build_sop(
         location=data.location,
         key_locations=dict(data.value_locations),
     )
-    return sop, b.issues
+    return sop, reader.issues
