@@ -182,7 +182,10 @@ class Sop:
 
 @dataclass(frozen=True, kw_only=True)
 class Catalogue:
-    """Every unit and every SOP that loaded, in folder order."""
+    """Every unit and every SOP that loaded, in folder order.
+
+    The model alone: no issues (``LoadResult``), nothing resolved (``CatalogueIndex``).
+    """
 
     units: tuple[Unit, ...]
     sops: tuple[Sop, ...]

@@ -70,8 +70,8 @@ class SopdocsPluginConfig(Config):
 class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def __init__(self) -> None:
         self._serving = False
-        self._build: _Build | None = None
-        self._last_good: _Build | None = None
+        self._build: _SiteBuild | None = None
+        self._last_good: _SiteBuild | None = None
         """What the last error-free build showed, for ``mkdocs serve`` to keep after a bad edit."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -143,7 +143,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 server.watch(str(folder))
         return server
 
-    def _site(self, config: MkDocsConfig) -> _Build:
+    def _site(self, config: MkDocsConfig) -> _SiteBuild:
         """Analyse, report, and build every page; or keep the last good ones while serving."""
         with TerminalProgress("sopdocs: membaca SOP") as progress:
             analysis = analyse(
@@ -167,7 +167,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             history=self._history(config),
             repo_url=config.repo_url,
         )
-        site = _Build(analysis, pages)
+        site = _SiteBuild(analysis, pages)
         if not errors:
             self._last_good = site
         return site
@@ -193,7 +193,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
 
 @dataclass(frozen=True, slots=True)
-class _Build:
+class _SiteBuild:
     """One build's catalogue: its analysis and its pages."""
 
     analysis: Analysis

@@ -86,7 +86,10 @@ class RoleEntry:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogueIndex:
-    """The catalogue with everything resolved, ready for any adapter to present."""
+    """The catalogue with everything resolved, ready for any adapter to present.
+
+    Holds no issues (``Analysis`` does), so pages and ``katalog.json`` depend on it alone.
+    """
 
     catalogue: Catalogue
     references: dict[str, tuple[ResolvedReference, ...]]
@@ -297,7 +300,10 @@ def index_catalogue(catalogue: Catalogue) -> tuple[CatalogueIndex, list[Issue]]:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """Everything ``sopdocs check`` and the site need from one ``sops/`` folder."""
+    """Everything ``sopdocs check`` and the site need from one ``sops/`` folder.
+
+    A ``LoadResult`` after indexing: the index, and the loader's issues with the index's.
+    """
 
     index: CatalogueIndex
     issues: list[Issue]

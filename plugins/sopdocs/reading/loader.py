@@ -29,6 +29,12 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
+    """What ``load_catalogue`` found: the SOPs that loaded and every file's issues.
+
+    Why not one container with ``Analysis``: reading cannot index (links and regulation
+    indexes need the whole catalogue); ``catalogue.index.analyse`` turns this into one.
+    """
+
     catalogue: Catalogue
     issues: list[Issue]
     files: int = 0
