@@ -171,3 +171,45 @@ def test_a_shallow_clone_builds_with_one_warning_and_no_section(tmp_path):
     site = build_site(clone)
     assert [m for m in site.messages() if "riwayat" in m] == [f"sopdocs: {SHALLOW_WARNING}"]
     assert "Riwayat Perubahan" not in site.html("sop/contoh/")
+
+
+def test_a_merged_pull_request_is_one_revision_named_by_its_title(tmp_path):
+    repo = GitRepo(tmp_path / "katalog")
+    repo.commit("Katalog awal", {"sops/contoh.yaml": SOP})
+    repo.git("checkout", "-q", "-b", "usulan")
+    repo.commit("wip", {"sops/contoh.yaml": SOP.replace("1 jam", "3 jam")})
+    repo.commit("perbaiki", {"sops/contoh.yaml": SOP.replace("1 jam", "2 hari")})
+    repo.git("checkout", "-q", "main")
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "usulan",
+        "-m",
+        "Merge pull request #7 from dinas/usulan",
+        "-m",
+        "Waktu penyerahan dua hari",
+    )
+    history = read_history(repo.root / "sops")
+    assert revisions(history, "contoh") == [
+        (
+            "changed",
+            "Waktu penyerahan dua hari",
+            None,
+            [("step-edited", "Mutu Baku: Waktu", "1 jam", "2 hari", 3, 3)],
+        ),
+        ("added", "Katalog awal", None, []),
+    ]
+
+
+def test_a_version_that_does_not_load_is_a_revision_that_cannot_be_compared(tmp_path):
+    repo = GitRepo(tmp_path / "katalog")
+    repo.commit("Katalog awal", {"sops/contoh.yaml": SOP})
+    repo.commit("Tanggal salah", {"sops/contoh.yaml": SOP.replace("2024-02", "2024-02-30")})
+    repo.commit("Tanggal benar", {"sops/contoh.yaml": SOP.replace("2024-02", "2024-02-29")})
+    history = read_history(repo.root / "sops")
+    assert revisions(history, "contoh") == [
+        ("unreadable", "Tanggal benar", None, []),
+        ("unreadable", "Tanggal salah", None, []),
+        ("added", "Katalog awal", None, []),
+    ]
