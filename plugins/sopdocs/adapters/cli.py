@@ -185,7 +185,7 @@ def diff(base: str | None, head: str | None, directory: Path, fmt: str) -> None:
     try:
         report = review.diff(base, head, directory)
     except review.StateError as exc:
-        _console(stderr=True).print(f"galat: {exc}", markup=False, highlight=False)
+        _say(f"galat: {exc}")
         sys.exit(2)
     if fmt == "text":
         _console().print(render(report, "text"), end="", emoji=False, soft_wrap=True)
