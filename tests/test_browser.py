@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from sopdocs.catalogue.index import CatalogueIndex, analyse
-from sopdocs.flowchart import build_graph
+from sopdocs.flowchart import flowchart_of
 from sopdocs.flowchart.paging import sheet
 from sopdocs.flowchart.table import table_flow
 from support import REPO
@@ -221,7 +221,7 @@ and whether its single arrowhead touches the target symbol, from the page's own 
 def edge_keys(index: CatalogueIndex, sop_id: str) -> list[str]:
     """Every arrow the core says the SOP's flow has, as ``source-target``."""
     sop = index.catalogue.sop(sop_id)
-    return [f"{edge.source}-{edge.target}" for edge in build_graph(sop).edges]
+    return [f"{edge.source}-{edge.target}" for edge in flowchart_of(sop).edges]
 
 
 def drawn_edges(page: Any, base_url: str, index: CatalogueIndex, sop_id: str) -> dict:
@@ -399,7 +399,7 @@ def test_printed_pages_hold_the_planned_steps_under_a_repeated_header(
     page: Any, base_url: str, index: CatalogueIndex, sop_id: str
 ) -> None:
     sop = index.catalogue.sop(sop_id)
-    planned = sheet(sop, table_flow(build_graph(sop)), sop.langkah_per_halaman)
+    planned = sheet(sop, table_flow(flowchart_of(sop)), sop.langkah_per_halaman)
     assert len(planned.pages) > 1
     page.goto(sop_url(base_url, sop_id))
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
@@ -421,7 +421,7 @@ def test_each_arrow_across_pages_prints_one_letter_at_the_foot_and_the_head(
     page: Any, base_url: str, index: CatalogueIndex, sop_id: str
 ) -> None:
     sop = index.catalogue.sop(sop_id)
-    planned = sheet(sop, table_flow(build_graph(sop)), sop.langkah_per_halaman)
+    planned = sheet(sop, table_flow(flowchart_of(sop)), sop.langkah_per_halaman)
     page.goto(sop_url(base_url, sop_id))
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     letters = [_connector_letters(p.extract_text()) for p in pdf.pages[1:]]

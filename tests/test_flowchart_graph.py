@@ -11,7 +11,7 @@ import pickle
 from itertools import pairwise
 
 import pytest
-from sopdocs.flowchart import DotMemo, build_graph, lay_out, read_caption, to_dot
+from sopdocs.flowchart import DotMemo, flowchart_of, lay_out, read_caption, to_dot
 from sopdocs.flowchart.layout import LANE_WIDTH, Box, text_width, wrap
 from sopdocs.model import Sop
 from sopdocs.reading.loader import load_sop_text
@@ -64,7 +64,7 @@ prosedur:
 
 
 def test_first_step_is_start_ending_steps_are_end_others_are_processes():
-    chart = build_graph(load(BUSY))
+    chart = flowchart_of(load(BUSY))
     shapes = {node.step: node.shape for node in chart.nodes}
     assert shapes[1] == "start"
     assert shapes[10] == shapes[11] == "end"
@@ -74,11 +74,11 @@ def test_first_step_is_start_ending_steps_are_end_others_are_processes():
 
 def test_a_decision_stays_a_diamond_even_as_the_first_step():
     """Its two labelled branches are the flow; a terminator would hide them."""
-    assert build_graph(load(TANGLED)).nodes[0].shape == "decision"
+    assert flowchart_of(load(TANGLED)).nodes[0].shape == "decision"
 
 
 def test_each_node_carries_its_step_number_row_anchor_and_lanes():
-    chart = build_graph(load(LINEAR))
+    chart = flowchart_of(load(LINEAR))
     node = chart.nodes[2]
     assert (node.step, node.row, node.label, node.anchor) == (3, 2, "3", "langkah-3")
     assert node.lane_span == (0, 1)
@@ -87,13 +87,13 @@ def test_each_node_carries_its_step_number_row_anchor_and_lanes():
 
 
 def test_decision_branches_are_labelled_and_a_missing_branch_goes_to_the_next_step():
-    chart = build_graph(load(BUSY))
+    chart = flowchart_of(load(BUSY))
     out_of_7 = {(e.label, e.target, e.kind) for e in chart.edges if e.source == 7}
     assert out_of_7 == {("Ya", 8, "next"), ("Tidak", 10, "jump")}
 
 
 def test_edge_kinds_tell_next_rows_from_loops_and_jumps():
-    kinds = {(e.source, e.target): e.kind for e in build_graph(load(BUSY)).edges}
+    kinds = {(e.source, e.target): e.kind for e in flowchart_of(load(BUSY)).edges}
     assert kinds[(1, 2)] == "next"
     assert kinds[(3, 2)] == "back"
     assert kinds[(2, 4)] == "jump"
@@ -101,12 +101,12 @@ def test_edge_kinds_tell_next_rows_from_loops_and_jumps():
 
 
 def test_ending_steps_have_no_outgoing_edge():
-    chart = build_graph(load(BUSY))
+    chart = flowchart_of(load(BUSY))
     assert not [e for e in chart.edges if e.source in (10, 11)]
 
 
 def test_description_lists_every_step_in_order_with_lanes_and_branches():
-    description = build_graph(load(BUSY)).description
+    description = flowchart_of(load(BUSY)).description
     assert description.startswith("1. Mengajukan permohonan (Pemohon) → 2. Memeriksa berkas")
     assert "2. Memeriksa berkas (Petugas Loket; Ya: ke 4; Tidak: ke 3)" in description
     assert "3. Melengkapi berkas (Pemohon; lanjut ke 2)" in description
@@ -115,7 +115,7 @@ def test_description_lists_every_step_in_order_with_lanes_and_branches():
 
 @pytest.mark.parametrize("body", [LINEAR, BUSY, TANGLED], ids=["linear", "busy", "tangled"])
 def test_every_symbol_sits_in_its_lanes_one_row_per_step_going_down(body):
-    chart = build_graph(load(body))
+    chart = flowchart_of(load(body))
     layout = lay_out(chart)
     previous = 0.0
     for node, box in zip(chart.nodes, layout.symbols, strict=True):
@@ -128,7 +128,7 @@ def test_every_symbol_sits_in_its_lanes_one_row_per_step_going_down(body):
 
 @pytest.mark.parametrize("body", [LINEAR, BUSY, TANGLED], ids=["linear", "busy", "tangled"])
 def test_arrows_are_orthogonal_and_join_their_symbols(body):
-    chart = build_graph(load(body))
+    chart = flowchart_of(load(body))
     layout = lay_out(chart)
     boxes = {node.step: box for node, box in zip(chart.nodes, layout.symbols, strict=True)}
     for route in layout.routes:
@@ -140,7 +140,7 @@ def test_arrows_are_orthogonal_and_join_their_symbols(body):
 
 @pytest.mark.parametrize("body", [LINEAR, BUSY, TANGLED], ids=["linear", "busy", "tangled"])
 def test_arrows_never_run_through_a_symbol(body):
-    chart = build_graph(load(body))
+    chart = flowchart_of(load(body))
     layout = lay_out(chart)
     for route in layout.routes:
         for a, b in pairwise(route.points):
@@ -151,7 +151,7 @@ def test_arrows_never_run_through_a_symbol(body):
 
 @pytest.mark.parametrize(("body", "decisions"), [(BUSY, 4), (TANGLED, 3)], ids=["busy", "tangled"])
 def test_no_arrow_crosses_a_branch_label(body, decisions):
-    layout = lay_out(build_graph(load(body)))
+    layout = lay_out(flowchart_of(load(body)))
     labels = [route.label for route in layout.routes if route.label is not None]
     assert len(labels) == 2 * decisions
     for route in layout.routes:
@@ -160,7 +160,7 @@ def test_no_arrow_crosses_a_branch_label(body, decisions):
 
 
 def test_decision_branches_leave_from_different_points():
-    layout = lay_out(build_graph(load(BUSY)))
+    layout = lay_out(flowchart_of(load(BUSY)))
     starts: dict[int, list] = {}
     for route in layout.routes:
         if route.edge.label is not None:
@@ -169,7 +169,7 @@ def test_decision_branches_leave_from_different_points():
 
 
 def test_the_next_row_is_reached_straight_down_when_the_lanes_allow_else_with_one_elbow():
-    routes = lay_out(build_graph(load(LINEAR))).routes
+    routes = lay_out(flowchart_of(load(LINEAR))).routes
     assert [len(route.points) for route in routes] == [4, 2]
 
 
@@ -186,7 +186,7 @@ def test_a_word_wider_than_a_column_is_cut():
 
 
 def test_dot_is_identical_for_identical_sops():
-    assert to_dot(build_graph(load(BUSY))) == to_dot(build_graph(load(BUSY)))
+    assert to_dot(flowchart_of(load(BUSY))) == to_dot(flowchart_of(load(BUSY)))
 
 
 HOSTILE_LANES = ['Petugas "Loket"', '"]; x [URL="http://evil"]', "<b>bold</b> {} \\N \\"]
@@ -208,7 +208,7 @@ def hostile_sop() -> Sop:
 
 def test_author_text_stays_inside_quoted_strings():
     """Outside quotes the DOT holds only our syntax: no author text can add to it."""
-    source = to_dot(build_graph(hostile_sop()))
+    source = to_dot(flowchart_of(hostile_sop()))
     outside = "".join(_unquoted(source.partition("\n")[2]))
     for fragment in ("evil", "bold", "{x}", "Loket", "berkas", "baris"):
         assert fragment not in outside
@@ -218,7 +218,7 @@ def test_author_text_stays_inside_quoted_strings():
 
 def test_backslashes_cannot_become_graphviz_escapes():
     """Graphviz unescapes a label once and a tooltip twice (see the render tests)."""
-    source = to_dot(build_graph(hostile_sop()))
+    source = to_dot(flowchart_of(hostile_sop()))
     assert r'label="<b>bold</b> {} \\N \\"' in source
     assert r'tooltip="2. <b>bold</b> {x} \\\\N \\\\l &amp;lt; */ -->"' in source
     assert r'tooltip="3. baris\nbaru \\\\"' in source
@@ -226,7 +226,7 @@ def test_backslashes_cannot_become_graphviz_escapes():
 
 def test_the_caption_for_the_svg_survives_any_name():
     sop = hostile_sop()
-    title, desc = read_caption(to_dot(build_graph(sop)))
+    title, desc = read_caption(to_dot(flowchart_of(sop)))
     assert title == 'Diagram alir: Nama "SOP" */ <b>'
     assert desc.startswith('1. Terima "berkas"]; s9 [URL="http://evil"] (Petugas "Loket")')
 
@@ -275,7 +275,7 @@ def _quoted_values(source: str, attribute: str) -> list[str]:
 
 
 def test_a_dot_memo_reuses_what_an_earlier_build_laid_out(tmp_path):
-    chart = build_graph(load(LINEAR))
+    chart = flowchart_of(load(LINEAR))
     first = DotMemo(tmp_path)
     assert first.to_dot(chart) == to_dot(chart)
     first.save()
@@ -285,4 +285,4 @@ def test_a_dot_memo_reuses_what_an_earlier_build_laid_out(tmp_path):
         pickle.dumps((code, dict.fromkeys(entries, "digraph dari-memo {}")))
     )
     assert DotMemo(tmp_path).to_dot(chart) == "digraph dari-memo {}"
-    assert DotMemo(tmp_path).to_dot(build_graph(load(BUSY))) != "digraph dari-memo {}"
+    assert DotMemo(tmp_path).to_dot(flowchart_of(load(BUSY))) != "digraph dari-memo {}"

@@ -13,7 +13,7 @@ from itertools import combinations, pairwise
 from pathlib import Path
 
 import pytest
-from sopdocs.flowchart import build_graph
+from sopdocs.flowchart import flowchart_of
 from sopdocs.flowchart.paging import (
     CONNECTOR_ROW,
     PENTAGON,
@@ -44,7 +44,7 @@ prosedur:
 
 def _sheet(body: str, per_page: int | None = None) -> tuple[Sop, TableFlow, Sheet]:
     sop = load(body)
-    flow = table_flow(build_graph(sop))
+    flow = table_flow(flowchart_of(sop))
     return sop, flow, sheet(sop, flow, per_page)
 
 
@@ -153,7 +153,7 @@ def _meet(a, b, c, d) -> bool:
 
 def test_connector_rows_of_every_example_sop_are_clean_at_two_steps_a_page():
     for sop in _catalogue(REPO / "sops"):
-        flow = table_flow(build_graph(sop))
+        flow = table_flow(flowchart_of(sop))
         for page_break in sheet(sop, flow, per_page=2).breaks:
             for row in (page_break.end, page_break.start):
                 assert connector_problems(flow, row) == [], (sop.id, page_break.after)
@@ -161,7 +161,7 @@ def test_connector_rows_of_every_example_sop_are_clean_at_two_steps_a_page():
 
 def test_connector_rows_of_a_benchmark_catalogue_are_clean_at_three_steps_a_page(tmp_path):
     for sop in _bench_catalogue(tmp_path, 60):
-        flow = table_flow(build_graph(sop))
+        flow = table_flow(flowchart_of(sop))
         for page_break in sheet(sop, flow, per_page=3).breaks:
             for row in (page_break.end, page_break.start):
                 assert connector_problems(flow, row) == [], (sop.id, page_break.after)
@@ -188,5 +188,5 @@ def test_langkah_per_halaman_is_read_from_the_sop_or_its_unit(tmp_path: Path, wh
     assert [issue for issue in result.issues if issue.is_error] == []
     (loaded,) = result.catalogue.sops
     assert loaded.langkah_per_halaman == 2
-    flow = table_flow(build_graph(loaded))
+    flow = table_flow(flowchart_of(loaded))
     assert sheet(loaded, flow, loaded.langkah_per_halaman).pages == ((0, 1), (2,))

@@ -16,8 +16,8 @@ from sopdocs.flowchart import (
     GraphvizMissing,
     Renderer,
     RenderError,
-    build_graph,
     export,
+    flowchart_of,
     lay_out,
     to_dot,
 )
@@ -57,7 +57,7 @@ def long_sop() -> Sop:
 
 @pytest.fixture(scope="module")
 def svgs(sops: dict[str, Sop]) -> dict[str, str]:
-    sources = {name: to_dot(build_graph(sop)) for name, sop in sops.items()}
+    sources = {name: to_dot(flowchart_of(sop)) for name, sop in sops.items()}
     rendered = Renderer(cache_dir=None).render_many(sources.values())
     return {name: rendered[source] for name, source in sources.items()}
 
@@ -100,7 +100,7 @@ def test_every_symbol_sits_in_the_columns_of_its_lanes(svgs, sops):
     root = parse(svgs["busy"])
     headers = groups(root, "sop-lane-header")
     steps = groups(root, "sop-step")
-    for node in build_graph(sops["busy"]).nodes:
+    for node in flowchart_of(sops["busy"]).nodes:
         first, last = node.lane_span
         left = x_range(headers[f"pelaksana-{first + 1}"])[0]
         right = x_range(headers[f"pelaksana-{last + 1}"])[1]
@@ -206,7 +206,7 @@ def test_nodes_show_their_lane_or_activity_on_hover_not_graphviz_names(svgs):
 
 
 def test_a_warm_render_needs_no_graphviz(tmp_path, monkeypatch, sops):
-    sources = [to_dot(build_graph(sop)) for sop in sops.values()]
+    sources = [to_dot(flowchart_of(sop)) for sop in sops.values()]
     cold = Renderer(cache_dir=tmp_path / "cache", jobs=2).render_many(sources)
     assert len(list((tmp_path / "cache").glob("*.svg"))) == len(sources)
     monkeypatch.setenv("PATH", str(tmp_path))  # no dot here
@@ -215,7 +215,7 @@ def test_a_warm_render_needs_no_graphviz(tmp_path, monkeypatch, sops):
 
 
 def test_cache_entries_belong_to_one_graphviz_version(tmp_path, monkeypatch, sops):
-    source = to_dot(build_graph(sops["linear"]))
+    source = to_dot(flowchart_of(sops["linear"]))
     cache = tmp_path / "cache"
     Renderer(cache_dir=cache).render_svg(source)
     (cache / "graphviz-version").write_text("dot - graphviz version 99.0", encoding="utf-8")
@@ -226,7 +226,7 @@ def test_cache_entries_belong_to_one_graphviz_version(tmp_path, monkeypatch, sop
 
 def test_progress_is_reported_up_to_the_total(sops):
     calls = []
-    sources = [to_dot(build_graph(sop)) for sop in sops.values()]
+    sources = [to_dot(flowchart_of(sop)) for sop in sops.values()]
     Renderer(cache_dir=None, jobs=3).render_many(sources, lambda done, total: calls.append(done))
     assert calls[0] == 0
     assert calls[-1] == len(sources)
@@ -235,11 +235,11 @@ def test_progress_is_reported_up_to_the_total(sops):
 def test_missing_graphviz_says_how_to_install_it(tmp_path, monkeypatch, sops):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(GraphvizMissing, match="sudo apt-get install graphviz"):
-        Renderer(cache_dir=tmp_path / "cache").render_svg(to_dot(build_graph(sops["linear"])))
+        Renderer(cache_dir=tmp_path / "cache").render_svg(to_dot(flowchart_of(sops["linear"])))
 
 
 def test_a_graph_dot_rejects_is_reported_with_dots_message(sops):
-    good = to_dot(build_graph(sops["linear"]))
+    good = to_dot(flowchart_of(sops["linear"]))
     with pytest.raises(RenderError, match="syntax error"):
         Renderer(cache_dir=None, jobs=1).render_many([good, "digraph { a -> }\n", good + " "])
 
@@ -257,7 +257,7 @@ def test_exported_png_is_printable_at_200_dpi(tmp_path: Path, sops):
     data = path.read_bytes()
     assert data.startswith(b"\x89PNG")
     width = int.from_bytes(data[16:20], "big")
-    expected = lay_out(build_graph(sops["busy"])).width / 72 * 200
+    expected = lay_out(flowchart_of(sops["busy"])).width / 72 * 200
     assert expected <= width < expected * 1.1
 
 

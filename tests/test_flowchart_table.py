@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from sopdocs.catalogue.index import analyse
-from sopdocs.flowchart import build_graph
+from sopdocs.flowchart import flowchart_of
 from sopdocs.flowchart.table import (
     BOTTOM,
     LANE,
@@ -204,7 +204,7 @@ def test_every_example_sop_draws_cleanly_through_its_table():
     sops = _catalogue(REPO / "sops")
     assert len(sops) >= 10
     for sop in sops:
-        flow = table_flow(build_graph(sop))
+        flow = table_flow(flowchart_of(sop))
         for heights in height_profiles(len(sop.steps)):
             assert problems(flow, heights) == [], sop.id
 
@@ -213,7 +213,7 @@ def test_every_sop_of_a_benchmark_catalogue_draws_cleanly_through_its_table(tmp_
     sops = _bench_catalogue(tmp_path, 200)
     assert len(sops) == 200
     for sop in sops:
-        flow = table_flow(build_graph(sop))
+        flow = table_flow(flowchart_of(sop))
         for heights in height_profiles(len(sop.steps)):
             assert problems(flow, heights) == [], sop.id
 
@@ -231,7 +231,7 @@ prosedur:
 
 
 def test_a_symbol_sits_at_the_middle_of_its_row_in_the_middle_of_its_lanes():
-    flow = table_flow(build_graph(load(LOOP)))
+    flow = table_flow(flowchart_of(load(LOOP)))
     assert [(s.step, s.row, s.x) for s in flow.symbols] == [
         (1, 0, 0.5 * LANE),
         (2, 1, 1.5 * LANE),
@@ -241,7 +241,7 @@ def test_a_symbol_sits_at_the_middle_of_its_row_in_the_middle_of_its_lanes():
 
 
 def test_an_arrow_to_the_next_lane_turns_just_above_the_row_edge():
-    flow = table_flow(build_graph(load(LOOP)))
+    flow = table_flow(flowchart_of(load(LOOP)))
     first = flow.arrows[0]
     assert first.key == "1-2"
     assert [spot.row for spot in first.spots] == [0, 0, 0, 1]
@@ -251,7 +251,7 @@ def test_an_arrow_to_the_next_lane_turns_just_above_the_row_edge():
 
 
 def test_a_loop_back_is_labelled_and_points_into_its_target():
-    flow = table_flow(build_graph(load(LOOP)))
+    flow = table_flow(flowchart_of(load(LOOP)))
     loop = next(arrow for arrow in flow.arrows if arrow.key == "3-1")
     assert loop.label == "Tidak"
     assert [label.text for label in flow.labels] == ["Ya", "Tidak"]
@@ -272,7 +272,7 @@ def test_a_vertical_segment_over_rows_is_cut_at_each_row_edge():
 
 
 def test_each_row_draws_exactly_the_pieces_of_the_arrows_through_it():
-    flow = table_flow(build_graph(load(LOOP)))
+    flow = table_flow(flowchart_of(load(LOOP)))
     for arrow in flow.arrows:
         expected = [
             piece for a, b in pairwise(arrow.spots) for _, piece in split(arrow.index, a, b)
@@ -284,7 +284,7 @@ def test_each_row_draws_exactly_the_pieces_of_the_arrows_through_it():
 
 
 def test_the_problem_finder_sees_an_arrow_through_a_symbol():
-    flow = table_flow(build_graph(load(LOOP)))
+    flow = table_flow(flowchart_of(load(LOOP)))
     spots = flow.arrows[0].spots
     through = Spot(flow.symbols[1].x, 1, Level("middle", 30.0))
     broken = flow.arrows[0].__class__(

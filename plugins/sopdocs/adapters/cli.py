@@ -153,7 +153,7 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     """Tulis halaman katalog sebagai Markdown (dengan CSS; diagram alir tergambar di tabel
     prosedur) ke OUTPUT, untuk dibangun oleh generator situs lain."""
     result = _analyse_or_exit(directory)
-    site_pages = pages.build_pages(result.index, templates=Templates(templates_dir))
+    site_pages = pages.catalogue_pages(result.index, templates=Templates(templates_dir))
     pages.write_site(site_pages, output)
     _say(f"{output}: {len(site_pages)} halaman Markdown")
 

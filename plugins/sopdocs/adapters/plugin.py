@@ -29,8 +29,8 @@ from sopdocs.site.pages import (
     SCRIPTS,
     STYLESHEETS,
     SitePage,
-    build_pages,
     catalogue_nav,
+    catalogue_pages,
 )
 from sopdocs.site.templating import Templates
 from sopdocs.text import display_path
@@ -160,7 +160,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if errors and self._last_good is not None:
             log.warning("sopdocs: perbaiki galat di atas; halaman SOP terakhir yang benar tetap")
             return self._last_good
-        pages = build_pages(
+        pages = catalogue_pages(
             analysis.index,
             templates=self._templates(config),
             directory_urls=config.use_directory_urls,

@@ -1,6 +1,6 @@
 """SOP AP flowcharts: lanes as columns, one row per step, drawn by Graphviz.
 
-``build_graph`` decides the notation, ``lay_out`` places it on the grid, ``to_dot`` writes
+``flowchart_of`` decides the notation, ``lay_out`` places it on the grid, ``to_dot`` writes
 it for Graphviz, and ``Renderer`` turns DOT into cached, inline-ready SVG.
 """
 
@@ -15,7 +15,7 @@ from sopdocs.flowchart.draw import (
     clean_svg,
     export,
 )
-from sopdocs.flowchart.graph import Edge, Flowchart, Node, build_graph
+from sopdocs.flowchart.graph import Edge, Flowchart, Node, flowchart_of
 from sopdocs.flowchart.layout import Layout, lay_out
 from sopdocs.flowchart.memo import DotMemo
 
@@ -29,9 +29,9 @@ __all__ = [
     "RenderError",
     "Renderer",
     "accessible_svg",
-    "build_graph",
     "clean_svg",
     "export",
+    "flowchart_of",
     "lay_out",
     "read_caption",
     "to_dot",

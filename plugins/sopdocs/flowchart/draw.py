@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 import graphviz
 
 from sopdocs.flowchart.dot import read_caption, to_dot
-from sopdocs.flowchart.graph import build_graph
+from sopdocs.flowchart.graph import flowchart_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -153,7 +153,7 @@ def export(
     sop: Sop, path: Path, fmt: Literal["svg", "png", "pdf"] = "svg", *, dpi: int = 200
 ) -> None:
     """Write ``sop``'s flowchart as a standalone file to print or paste into a document."""
-    chart = build_graph(sop)
+    chart = flowchart_of(sop)
     arguments = [DOT, *LAYOUT_ARGS, f"-T{fmt}", "-o", str(path)]
     if fmt == "png":
         arguments.append(f"-Gdpi={dpi}")

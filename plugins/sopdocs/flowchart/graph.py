@@ -83,7 +83,7 @@ class Flowchart:
         return " → ".join(parts)
 
 
-def build_graph(sop: Sop) -> Flowchart:
+def flowchart_of(sop: Sop) -> Flowchart:
     """Decide every symbol and arrow of ``sop``'s flowchart."""
     lane_index = {name: index for index, name in enumerate(sop.pelaksana)}
     nodes = tuple(_node(step, lane_index) for step in sop.steps)

@@ -68,7 +68,7 @@ def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def build_pages(
+def catalogue_pages(
     index: CatalogueIndex,
     *,
     templates: Templates,
@@ -151,7 +151,7 @@ class _Site:
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
     def sop(self, sop: Sop) -> SitePage:
-        flow = table_flow(flowchart.build_graph(sop))
+        flow = table_flow(flowchart.flowchart_of(sop))
         return self._page(
             "sop.md.j2",
             sop_page(sop.id),
