@@ -7,10 +7,10 @@ where each arrow goes), so they are tested on the model, where a failure names t
 from __future__ import annotations
 
 import json
-import pickle
 from itertools import pairwise
 
 import pytest
+from sopdocs.cache import Cache, seal, unseal
 from sopdocs.flowchart import DotMemo, flowchart_of, lay_out, read_caption, to_dot
 from sopdocs.flowchart.layout import LANE_WIDTH, Box, text_width, wrap
 from sopdocs.model import Sop
@@ -276,13 +276,12 @@ def _quoted_values(source: str, attribute: str) -> list[str]:
 
 def test_a_dot_memo_reuses_what_an_earlier_build_laid_out(tmp_path):
     chart = flowchart_of(load(LINEAR))
-    first = DotMemo(tmp_path)
+    first = DotMemo(Cache.open(tmp_path))
     assert first.to_dot(chart) == to_dot(chart)
     first.save()
     # An earlier build's answer is taken as it is: prove it by planting a marker in the memo.
-    code, entries = pickle.loads((tmp_path / "dot.pickle").read_bytes())
-    (tmp_path / "dot.pickle").write_bytes(
-        pickle.dumps((code, dict.fromkeys(entries, "digraph dari-memo {}")))
-    )
-    assert DotMemo(tmp_path).to_dot(chart) == "digraph dari-memo {}"
-    assert DotMemo(tmp_path).to_dot(flowchart_of(load(BUSY))) != "digraph dari-memo {}"
+    header, *entries = (tmp_path / "dot.jsonl").read_bytes().split(b"\n")
+    planted = [seal(unseal(e).split(b" ")[0] + b' "digraph dari-memo {}"') for e in entries]
+    (tmp_path / "dot.jsonl").write_bytes(b"\n".join([header, *planted]))
+    assert DotMemo(Cache.open(tmp_path)).to_dot(chart) == "digraph dari-memo {}"
+    assert DotMemo(Cache.open(tmp_path)).to_dot(flowchart_of(load(BUSY))) != "digraph dari-memo {}"

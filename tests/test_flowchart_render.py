@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from sopdocs.cache import Cache
 from sopdocs.flowchart import (
     GraphvizMissing,
     Renderer,
@@ -58,7 +59,7 @@ def long_sop() -> Sop:
 @pytest.fixture(scope="module")
 def svgs(sops: dict[str, Sop]) -> dict[str, str]:
     sources = {name: to_dot(flowchart_of(sop)) for name, sop in sops.items()}
-    rendered = Renderer(cache_dir=None).render_many(sources.values())
+    rendered = Renderer().render_many(sources.values())
     return {name: rendered[source] for name, source in sources.items()}
 
 
@@ -207,27 +208,27 @@ def test_nodes_show_their_lane_or_activity_on_hover_not_graphviz_names(svgs):
 
 def test_a_warm_render_needs_no_graphviz(tmp_path, monkeypatch, sops):
     sources = [to_dot(flowchart_of(sop)) for sop in sops.values()]
-    cold = Renderer(cache_dir=tmp_path / "cache", jobs=2).render_many(sources)
-    assert len(list((tmp_path / "cache").glob("*.svg"))) == len(sources)
+    cold = Renderer(Cache.open(tmp_path / "cache"), jobs=2).render_many(sources)
+    assert len(list((tmp_path / "cache").glob("svg/*.svg"))) == len(sources)
     monkeypatch.setenv("PATH", str(tmp_path))  # no dot here
-    warm = Renderer(cache_dir=tmp_path / "cache").render_many(sources)
+    warm = Renderer(Cache.open(tmp_path / "cache")).render_many(sources)
     assert warm == cold
 
 
 def test_cache_entries_belong_to_one_graphviz_version(tmp_path, monkeypatch, sops):
     source = to_dot(flowchart_of(sops["linear"]))
     cache = tmp_path / "cache"
-    Renderer(cache_dir=cache).render_svg(source)
-    (cache / "graphviz-version").write_text("dot - graphviz version 99.0", encoding="utf-8")
+    Renderer(Cache.open(cache)).render_svg(source)
+    Cache.open(cache).write("graphviz-version", b"99.0")
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(GraphvizMissing):
-        Renderer(cache_dir=cache).render_svg(source)
+        Renderer(Cache.open(cache)).render_svg(source)
 
 
 def test_progress_is_reported_up_to_the_total(sops):
     calls = []
     sources = [to_dot(flowchart_of(sop)) for sop in sops.values()]
-    Renderer(cache_dir=None, jobs=3).render_many(sources, lambda done, total: calls.append(done))
+    Renderer(jobs=3).render_many(sources, lambda done, total: calls.append(done))
     assert calls[0] == 0
     assert calls[-1] == len(sources)
 
@@ -235,13 +236,13 @@ def test_progress_is_reported_up_to_the_total(sops):
 def test_missing_graphviz_says_how_to_install_it(tmp_path, monkeypatch, sops):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(GraphvizMissing, match="sudo apt-get install graphviz"):
-        Renderer(cache_dir=tmp_path / "cache").render_svg(to_dot(flowchart_of(sops["linear"])))
+        Renderer(Cache.open(tmp_path / "cache")).render_svg(to_dot(flowchart_of(sops["linear"])))
 
 
 def test_a_graph_dot_rejects_is_reported_with_dots_message(sops):
     good = to_dot(flowchart_of(sops["linear"]))
     with pytest.raises(RenderError, match="syntax error"):
-        Renderer(cache_dir=None, jobs=1).render_many([good, "digraph { a -> }\n", good + " "])
+        Renderer(jobs=1).render_many([good, "digraph { a -> }\n", good + " "])
 
 
 @pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("svg", b"<?xml")])

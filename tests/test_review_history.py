@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, write_site
 from gitrepo import GitRepo
+from sopdocs.cache import Cache, seal, unseal
 from sopdocs.review.history import SHALLOW_WARNING, History, read_history
 from support import SOP, UNIT, UNIT_SOP
 
@@ -64,7 +65,7 @@ def repo(tmp_path: Path) -> GitRepo:
 
 
 def test_every_revision_of_an_sop_newest_first_followed_across_a_rename(repo, tmp_path):
-    history = read_history(repo.root / "sops", tmp_path / "cache")
+    history = read_history(repo.root / "sops", Cache.open(tmp_path / "cache"))
     assert history.warning is None
     assert revisions(history, "dinas/pelayanan") == [
         ("format", "Komentar sumber", None, []),
@@ -102,15 +103,17 @@ def test_a_revision_carries_its_commit_date(repo):
 
 def test_what_a_revision_changed_is_kept_as_json_and_read_back(repo, tmp_path):
     cache = tmp_path / "cache"
-    read_history(repo.root / "sops", cache)
-    stored = json.loads((cache / "history.json").read_text(encoding="utf-8"))
-    assert len(stored["entries"]) == 4  # every revision but the first, compared once
-    for entry in stored["entries"].values():
-        for change in entry["changes"]:
-            if change["new"] == "2 hari":
-                change["new"] = "2 hari (dari tembolok)"
-    (cache / "history.json").write_text(json.dumps(stored), encoding="utf-8")
-    history = read_history(repo.root / "sops", cache)
+    read_history(repo.root / "sops", Cache.open(cache))
+    header, *lines = (cache / "history.jsonl").read_bytes().split(b"\n")
+    assert len(lines) == 4  # every revision but the first, compared once
+    # Prove the cache is read back: plant a marker, sealed as the cache seals its entries.
+    entries = [unseal(line).split(b" ", 1) for line in lines]
+    planted = [
+        seal(key + b" " + value.replace(b'"2 hari"', b'"2 hari (dari tembolok)"'))
+        for key, value in entries
+    ]
+    (cache / "history.jsonl").write_bytes(b"\n".join([header, *planted]))
+    history = read_history(repo.root / "sops", Cache.open(cache))
     assert revisions(history, "dinas/pelayanan")[3][3] == [
         ("step-edited", "Mutu Baku: Waktu", "1 jam", "2 hari (dari tembolok)", 3, 3)
     ]
@@ -118,11 +121,17 @@ def test_what_a_revision_changed_is_kept_as_json_and_read_back(repo, tmp_path):
 
 def test_a_cache_file_from_another_version_or_damaged_is_ignored(repo, tmp_path):
     cache = tmp_path / "cache"
-    cache.mkdir()
-    (cache / "history.json").write_text('{"version": "lama", "entries": {"x": 1}}')
-    assert len(read_history(repo.root / "sops", cache).of("dinas/pelayanan")) == 5
-    (cache / "history.json").write_text("\x80 bukan json")
-    assert len(read_history(repo.root / "sops", cache).of("dinas/pelayanan")) == 5
+    read_history(repo.root / "sops", Cache.open(cache))
+    stored = (cache / "history.jsonl").read_bytes()
+    (cache / "history.jsonl").write_bytes(stored.replace(b"sopdocs-cache 1 ", b"sopdocs-cache 1 x"))
+    assert len(read_history(repo.root / "sops", Cache.open(cache)).of("dinas/pelayanan")) == 5
+    (cache / "history.jsonl").write_bytes(stored.replace(b"1 jam", b"1 JAM"))  # seals broken
+    history = read_history(repo.root / "sops", Cache.open(cache))
+    assert revisions(history, "dinas/pelayanan")[3][3] == [
+        ("step-edited", "Mutu Baku: Waktu", "1 jam", "2 hari", 3, 3)
+    ]
+    (cache / "history.jsonl").write_bytes(b"\x80 bukan json")
+    assert len(read_history(repo.root / "sops", Cache.open(cache)).of("dinas/pelayanan")) == 5
 
 
 def test_a_shallow_clone_has_no_history_and_one_warning(repo, tmp_path):

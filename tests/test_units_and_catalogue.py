@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sopdocs.cache import Cache
 from sopdocs.catalogue.index import analyse
 from sopdocs.reading.loader import load_catalogue
 from sopdocs.site.views import sop_rows, subunit_rows
@@ -150,14 +151,14 @@ def test_an_outside_keterkaitan_is_a_warning_and_an_unresolved_sop_ref_an_error(
 def test_the_load_cache_gives_the_same_catalogue_and_follows_unit_edits(tmp_path):
     write_files(tmp_path, {"sops/dinas/_unit.yaml": UNIT, "sops/dinas/a.yaml": WITHOUT_HEADER})
     cache = tmp_path / ".cache"
-    cold = load_catalogue(tmp_path / "sops", cache_dir=cache)
-    warm = load_catalogue(tmp_path / "sops", cache_dir=cache)
-    assert (cache / "load.pickle").is_file()
+    cold = load_catalogue(tmp_path / "sops", cache=Cache.open(cache))
+    warm = load_catalogue(tmp_path / "sops", cache=Cache.open(cache))
+    assert (cache / "load.jsonl").is_file()
     assert warm.catalogue.sops[0].instansi == cold.catalogue.sops[0].instansi
     assert warm.issues == cold.issues == []
     # The SOP file is unchanged, but its unit is not: its cached result must not be reused.
     write_files(tmp_path, {"sops/dinas/_unit.yaml": UNIT.replace("Dinas Contoh\n", "Dinas Baru\n")})
-    edited = load_catalogue(tmp_path / "sops", cache_dir=cache)
+    edited = load_catalogue(tmp_path / "sops", cache=Cache.open(cache))
     assert edited.catalogue.sops[0].instansi == ("Pemerintah Kabupaten Contoh", "Dinas Baru")
 
 

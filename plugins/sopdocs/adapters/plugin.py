@@ -20,6 +20,7 @@ from mkdocs.utils import nest_paths
 
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import log_issues
+from sopdocs.cache import Cache
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
@@ -59,7 +60,7 @@ class SopdocsPluginConfig(Config):
     ``unit.md.j2``...), relative to ``mkdocs.yml``."""
     cache_dir = opt.Type(str, default=".cache/sopdocs")
     """Where parsed SOPs and rendered diagrams are kept between builds, relative to
-    ``mkdocs.yml``; safe to delete."""
+    ``mkdocs.yml``; safe to delete, damage or share between concurrent builds."""
     history = opt.Type(bool, default=True)
     """Give each SOP page its "Riwayat Perubahan" from git history (one ``git log`` a build)."""
     strict = opt.Type(bool, default=False)
@@ -145,12 +146,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
     def _site(self, config: MkDocsConfig) -> _SiteBuild:
         """Analyse, report, and build every page; or keep the last good ones while serving."""
+        cache = Cache.open(self._path(config, self.config.cache_dir))
         with TerminalProgress("sopdocs: membaca SOP") as progress:
-            analysis = analyse(
-                self._path(config, self.config.sops_dir),
-                progress,
-                cache_dir=self._path(config, self.config.cache_dir),
-            )
+            analysis = analyse(self._path(config, self.config.sops_dir), progress, cache)
         issues = strictened(analysis.issues) if self.config.strict else analysis.issues
         errors = log_issues(issues, log)
         if errors and not self._serving:
@@ -164,21 +162,21 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             analysis.index,
             templates=self._templates(config),
             directory_urls=config.use_directory_urls,
-            history=self._history(config),
+            history=self._history(config, cache),
             repo_url=config.repo_url,
         )
+        if cache.problem:
+            log.warning("sopdocs: %s", cache.problem)
         site = _SiteBuild(analysis, pages)
         if not errors:
             self._last_good = site
         return site
 
-    def _history(self, config: MkDocsConfig) -> History:
+    def _history(self, config: MkDocsConfig, cache: Cache) -> History:
         """Each SOP's revisions from git; a shallow clone builds without, with one warning."""
         if not self.config.history:
             return NO_HISTORY
-        history = read_history(
-            self._path(config, self.config.sops_dir), self._path(config, self.config.cache_dir)
-        )
+        history = read_history(self._path(config, self.config.sops_dir), cache)
         if history.warning:
             log.warning("sopdocs: %s", history.warning)
         return history

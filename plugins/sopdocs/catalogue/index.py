@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from sopdocs.cache import Cache
 from sopdocs.issues import Issue, error, sort_issues, warning
 from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
 from sopdocs.reading.loader import Progress, load_catalogue
@@ -311,11 +312,9 @@ class Analysis:
     """SOP files read, the broken ones included."""
 
 
-def analyse(
-    root: Path, progress: Progress | None = None, cache_dir: Path | None = None
-) -> Analysis:
+def analyse(root: Path, progress: Progress | None = None, cache: Cache | None = None) -> Analysis:
     """Load, check and index the catalogue under ``root`` (see ``load_catalogue``)."""
-    loaded = load_catalogue(root, progress, cache_dir)
+    loaded = load_catalogue(root, progress, cache)
     index, reference_issues = index_catalogue(loaded.catalogue)
     return Analysis(
         index=index, issues=sort_issues(loaded.issues + reference_issues), files=loaded.files

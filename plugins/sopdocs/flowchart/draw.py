@@ -3,18 +3,19 @@
 Starting a ``dot`` process costs about ten times more than drawing one flowchart, so
 diagrams not in the cache are drawn many per process (``dot`` reads graph after graph from
 stdin and writes SVG after SVG), one batch per CPU. Each SVG is cached under a hash of its
-DOT and of the Graphviz version, so a rebuild where nothing changed runs no Graphviz at all.
+DOT, of the Graphviz version and of sopdocs' code, so a rebuild where nothing changed runs
+no Graphviz at all. Graphviz is run only through the ``graphviz`` package. An SVG's bytes
+never depend on its batch: a graph's id, which Graphviz numbers by its place in the batch,
+is made the same for every graph (:func:`clean_svg`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import math
 import os
+import re
 import shutil
-import subprocess
-import uuid
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 import graphviz
 
+from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.flowchart.dot import read_caption, to_dot
 from sopdocs.flowchart.graph import flowchart_of
 
@@ -31,16 +33,20 @@ if TYPE_CHECKING:
     from sopdocs.model import Sop
 
 DOT = "dot"
-LAYOUT_ARGS = ("-Kneato", "-n2")
-"""Keep the positions and routes written in the DOT (see :mod:`sopdocs.flowchart.layout`);
-``neato_no_op=2`` says the same to the ``graphviz`` package."""
+ENGINE = "neato"
+NO_OP = 2
+"""``neato -n2``: keep the positions and routes written in the DOT (see
+:mod:`sopdocs.flowchart.layout`)."""
 MISSING_MESSAGE = (
     "Graphviz (program `dot`) tidak ditemukan. Pasang dengan: sudo apt-get install graphviz "
     "(Debian/Ubuntu), brew install graphviz (macOS), atau lihat https://graphviz.org/download/"
 )
 _BATCH_LIMIT = 64
 """Graphs per ``dot`` process at most, so that progress is reported as work goes on."""
-_VERSION_FILE = "graphviz-version"
+_VERSION_ENTRY = "graphviz-version"
+_SVG_ENTRIES = "svg"
+_BATCH_ID = re.compile(r"^page\d+,\d+_")
+"""Graphviz prefixes the ids of every graph but the first of a batch (``page0,1_graph0``)."""
 _SVG = "http://www.w3.org/2000/svg"
 _XLINK = "http://www.w3.org/1999/xlink"
 
@@ -60,14 +66,10 @@ class RenderError(RuntimeError):
 
 
 class Renderer:
-    """Renders DOT sources to SVG through a cache directory (None: no cache)."""
+    """Renders DOT sources to SVG through ``cache`` (None: no cache)."""
 
-    def __init__(
-        self,
-        cache_dir: Path | None = Path(".cache/sopdocs/flowcharts"),
-        jobs: int | None = None,
-    ) -> None:
-        self.cache_dir = cache_dir
+    def __init__(self, cache: Cache | None = None, jobs: int | None = None) -> None:
+        self.cache = cache or Cache(None)
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self._version: str | None = None
 
@@ -98,30 +100,30 @@ class Renderer:
         with ThreadPoolExecutor(max_workers=min(self.jobs, len(batches))) as pool:
             for batch, drawn in zip(batches, pool.map(_draw_batch, batches), strict=True):
                 for source, svg in zip(batch, drawn, strict=True):
-                    svgs[source] = clean_svg(svg)
-                    caption = read_caption(source)
-                    if caption is not None:
-                        title, desc = caption
-                        svgs[source] = accessible_svg(svgs[source], title=title, desc=desc)
+                    svgs[source] = _inline_svg(source, svg)
                     self._store(source, svgs[source])
                 if progress is not None:
                     progress(len(svgs), len(sources))
         return {source: svgs[source] for source in sources}
 
     def _lookup(self, sources: list[str]) -> dict[str, str]:
+        """The cached SVG of each source that has a sound entry: damaged ones are drawn again."""
         version = self._cached_version()
-        if self.cache_dir is None or version is None:
+        if version is None:
             return {}
         found = {}
         for source in sources:
-            path = _cache_path(self.cache_dir, version, source)
-            if path.is_file():
-                found[source] = path.read_text(encoding="utf-8")
+            payload = self.cache.read(_entry(version, source))
+            if payload is None:
+                continue
+            try:
+                found[source] = payload.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
         return found
 
     def _store(self, source: str, svg: str) -> None:
-        if self.cache_dir is not None:
-            _write_atomically(_cache_path(self.cache_dir, self._probe_version(), source), svg)
+        self.cache.write(_entry(self._probe_version(), source), svg.encode("utf-8"))
 
     def _cached_version(self) -> str | None:
         """The Graphviz version to look the cache up with, None without a cache.
@@ -129,42 +131,62 @@ class Renderer:
         Without ``dot`` on the machine, the version that last filled the cache: a site
         whose diagrams are all cached then builds without Graphviz.
         """
-        if self.cache_dir is None:
+        if self.cache.folder is None:
             return None
         if shutil.which(DOT) is not None:
             return self._probe_version()
-        recorded = self.cache_dir / _VERSION_FILE
-        return recorded.read_text(encoding="utf-8") if recorded.is_file() else None
+        recorded = self.cache.read(_VERSION_ENTRY)
+        try:
+            return None if recorded is None else recorded.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
 
     def _probe_version(self) -> str:
-        """``dot -V``, asked once per renderer and recorded beside the cache."""
+        """Graphviz's version, asked once per renderer and recorded in the cache."""
         if self._version is None:
-            completed = _run([DOT, "-V"], "")
-            self._version = completed.stderr.strip() or completed.stdout.strip()
-            recorded = None if self.cache_dir is None else self.cache_dir / _VERSION_FILE
-            if recorded is not None and not (
-                recorded.is_file() and recorded.read_text(encoding="utf-8") == self._version
-            ):
-                _write_atomically(recorded, self._version)
+            try:
+                self._version = ".".join(map(str, graphviz.version()))
+            except graphviz.ExecutableNotFound as error:
+                raise GraphvizMissing() from error
+            if self.cache.read(_VERSION_ENTRY) != self._version.encode():
+                self.cache.write(_VERSION_ENTRY, self._version.encode())
         return self._version
+
+
+def _entry(version: str, source: str) -> str:
+    return f"{_SVG_ENTRIES}/{digest(code_fingerprint(), version, source)}.svg"
+
+
+def _inline_svg(source: str, svg: str) -> str:
+    """Graphviz's SVG of ``source`` cleaned, and titled when the DOT carries a caption."""
+    cleaned = clean_svg(svg)
+    caption = read_caption(source)
+    if caption is None:
+        return cleaned
+    title, desc = caption
+    return accessible_svg(cleaned, title=title, desc=desc)
 
 
 def export(
     sop: Sop, path: Path, fmt: Literal["svg", "png", "pdf"] = "svg", *, dpi: int = 200
 ) -> None:
     """Write ``sop``'s flowchart as a standalone file to print or paste into a document."""
-    chart = flowchart_of(sop)
-    arguments = [DOT, *LAYOUT_ARGS, f"-T{fmt}", "-o", str(path)]
+    source = to_dot(flowchart_of(sop))
+    attributes = []
     if fmt == "png":
-        arguments.append(f"-Gdpi={dpi}")
+        attributes.append(f"dpi={dpi}")
     if fmt != "svg":
         # A transparent page turns black text unreadable in viewers with dark backgrounds.
-        arguments.append("-Gbgcolor=white")
+        attributes.append("bgcolor=white")
+    if attributes:
+        # Set last in the graph, they override what the DOT says, as -G options would.
+        source = source.rstrip().removesuffix("}") + f"graph [{' '.join(attributes)}]\n}}\n"
     path.unlink(missing_ok=True)
-    _run(arguments, to_dot(chart))
-    # Graphviz may exit 0 and write nothing: say so rather than claim a file was written.
-    if not path.is_file() or path.stat().st_size == 0:
+    drawn = _pipe(source, fmt)
+    # Graphviz may exit 0 and draw nothing: say so rather than claim a file was written.
+    if not drawn:
         raise RenderError(f"Graphviz tidak menulis {path}")
+    path.write_bytes(drawn)
 
 
 def clean_svg(svg: str) -> str:
@@ -172,11 +194,16 @@ def clean_svg(svg: str) -> str:
 
     Drops the XML prolog, doctype and comments, and the fixed size: the ``viewBox`` stays,
     so the drawing scales down to the page, and an inline ``max-width`` keeps a chart of
-    two lanes from being blown up to the page's width. Browsers show an element's
-    ``<title>`` as its tooltip, so each node's and edge's title (its DOT name, ``s3``)
-    becomes the tooltip written in the DOT, and the graph's own title goes.
+    two lanes from being blown up to the page's width. Ids lose the prefix Graphviz gives
+    them by their place in a batch, so a diagram is the same whatever batch drew it.
+    Browsers show an element's ``<title>`` as its tooltip, so each node's and edge's title
+    (its DOT name, ``s3``) becomes the tooltip written in the DOT, and the graph's own title
+    goes.
     """
     root = ET.fromstring(svg)
+    for element in root.iter():
+        if "id" in element.attrib:
+            element.set("id", _BATCH_ID.sub("", element.attrib["id"]))
     root.attrib.pop("width", None)
     root.attrib.pop("height", None)
     width = float(root.get("viewBox", "0 0 0 0").split()[2])
@@ -226,44 +253,16 @@ def _draw_batch(sources: Sequence[str]) -> list[str]:
 
 
 def _pipe_svg(dot_source: str) -> str:
-    """Graphviz (through the ``graphviz`` package) drawing every graph in ``dot_source``."""
+    """Graphviz drawing every graph in ``dot_source`` as SVG."""
+    return _pipe(dot_source, "svg").decode("utf-8")
+
+
+def _pipe(dot_source: str, fmt: str) -> bytes:
+    """The one way sopdocs runs Graphviz: the ``graphviz`` package, ``neato -n2``."""
     try:
-        return graphviz.pipe_string(
-            "neato", "svg", dot_source, neato_no_op=2, encoding="utf-8", quiet=True
-        )
+        return graphviz.pipe(ENGINE, fmt, dot_source.encode("utf-8"), neato_no_op=NO_OP, quiet=True)
     except graphviz.ExecutableNotFound as error:
         raise GraphvizMissing() from error
     except graphviz.CalledProcessError as error:
         stderr = error.stderr.decode() if isinstance(error.stderr, bytes) else error.stderr
         raise RenderError((stderr or str(error)).strip()) from error
-
-
-def _run(
-    arguments: list[str], stdin: str, *, check: bool = True
-) -> subprocess.CompletedProcess[str]:
-    try:
-        completed = subprocess.run(
-            arguments, input=stdin, capture_output=True, text=True, encoding="utf-8", check=False
-        )
-    except FileNotFoundError as error:
-        raise GraphvizMissing() from error
-    if check and completed.returncode != 0:
-        raise RenderError(completed.stderr.strip() or f"dot exited with {completed.returncode}")
-    return completed
-
-
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-"""This module's own fingerprint: how it cleans an SVG is part of what a cached one holds."""
-
-
-def _cache_path(cache_dir: Path, version: str, source: str) -> Path:
-    digest = hashlib.sha256(f"{_CODE}\0{version}\0{source}".encode()).hexdigest()
-    return cache_dir / f"{digest}.svg"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so that a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)

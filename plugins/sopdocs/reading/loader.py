@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sopdocs.bulkwork import bulk_work
+from sopdocs.cache import Bundle, Cache, digest
+from sopdocs.datajson import DataCodec
 from sopdocs.issues import Issue, Location, error, sort_issues
 from sopdocs.model import Catalogue, Sop, Unit
-from sopdocs.reading.loadcache import LoadCache, digest
 from sopdocs.reading.schema import UNIT_SCHEMA, load_schema
 from sopdocs.reading.sopreader import read_sop
 from sopdocs.reading.tree import SOP_SUFFIXES as SOP_SUFFIXES
@@ -25,6 +26,21 @@ from sopdocs.text import display_path, fold
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while files are read, so adapters can show progress."""
+
+LOAD_CACHE = "load.jsonl"
+_Entry = tuple[Sop | None, list[Issue]]
+_LOADED = DataCodec(_Entry)
+"""What loading one file produced; the load cache can make nothing but this."""
+
+
+def _load_cache(cache: Cache) -> Bundle[_Entry]:
+    """What loading each unchanged file produced in an earlier run, keyed by its content."""
+    return Bundle(cache, LOAD_CACHE, _LOADED.encode, _decode_entry)
+
+
+def _decode_entry(text: str) -> _Entry:
+    entry: _Entry = _LOADED.decode(text)
+    return entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,18 +154,18 @@ def _merge(chain: list[YamlMap], own: YamlMap) -> YamlMap:
 
 
 def load_catalogue(
-    root: Path, progress: Progress | None = None, cache_dir: Path | None = None
+    root: Path, progress: Progress | None = None, cache: Cache | None = None
 ) -> LoadResult:
     """Load every unit and SOP under ``root`` (the ``sops/`` folder).
 
-    With ``cache_dir``, files whose bytes (and whose units' bytes) did not change since the
+    With ``cache``, files whose bytes (and whose units' bytes) did not change since the
     last run are not parsed again: at thousands of SOPs parsing dominates a warm build.
     """
     with bulk_work():
-        return _load_catalogue(root, progress, LoadCache(cache_dir))
+        return _load_catalogue(root, progress, _load_cache(cache or Cache(None)))
 
 
-def _load_catalogue(root: Path, progress: Progress | None, cache: LoadCache) -> LoadResult:
+def _load_catalogue(root: Path, progress: Progress | None, cache: Bundle[_Entry]) -> LoadResult:
     issues: list[Issue] = []
     if not root.is_dir():
         issues.append(
@@ -202,7 +218,7 @@ def _load_sop_file(
     unit: str,
     chain: list[YamlMap],
     issues: list[Issue],
-    cache: LoadCache,
+    cache: Bundle[_Entry],
     chain_digest: str = "",
 ) -> Sop | None:
     source = display_path(file)
@@ -299,7 +315,7 @@ def load_sop_file(file: Path) -> tuple[Sop | None, list[Issue]]:
         if defaults is not None:
             chain.append(defaults)
     sop_id = file.resolve().relative_to(root).with_suffix("").as_posix()
-    sop = _load_sop_file(file, sop_id, unit, chain, issues, LoadCache(None))
+    sop = _load_sop_file(file, sop_id, unit, chain, issues, _load_cache(Cache(None)))
     return sop, sort_issues(issues)
 
 

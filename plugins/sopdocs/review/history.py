@@ -14,21 +14,20 @@ from __future__ import annotations
 import dataclasses
 import json
 import posixpath
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from sopdocs.cache import Bundle, Cache, digest
 from sopdocs.model import Sop
 from sopdocs.reading.dates import PartialDate
-from sopdocs.reading.loadcache import code_fingerprint, digest
 from sopdocs.reading.loader import load_sop_bytes
 from sopdocs.reading.tree import SOP_SUFFIXES, UNIT_FILE
 from sopdocs.review import git
 from sopdocs.review.changes import Change, compare_sops
 
-CACHE_FILE = "history.json"
+CACHE_FILE = "history.jsonl"
 
 SHALLOW_WARNING = (
     "riwayat perubahan SOP tidak ditampilkan: repositori ini salinan dangkal (shallow clone); "
@@ -233,42 +232,26 @@ def _apply(entry: _Entry, state: dict[str, str], lineage: dict[str, list[_Event]
 # --- Comparing versions, through the cache ------------------------------------------------
 
 
-class HistoryCache:
-    """``{event key: what changed}`` in ``directory/history.json``; JSON, never pickle, so a
-    cache file is only ever data. Entries not used in a run are dropped when it is saved."""
+def history_cache(cache: Cache) -> Bundle[dict[str, Any]]:
+    """``{event key: what changed}`` in ``cache``: JSON, never pickle, each entry checked."""
+    return Bundle(cache, CACHE_FILE, json.dumps, _read_outcome)
 
-    def __init__(self, directory: Path | None) -> None:
-        self._path = directory / CACHE_FILE if directory is not None else None
-        self._old: dict[str, Any] = {}
-        self._new: dict[str, Any] = {}
-        if self._path is not None and self._path.is_file():
-            try:
-                stored = json.loads(self._path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                return
-            if isinstance(stored, dict) and stored.get("version") == code_fingerprint():
-                entries = stored.get("entries")
-                self._old = entries if isinstance(entries, dict) else {}
 
-    def get(self, key: str) -> Any:
-        value = self._new.get(key, self._old.get(key))
-        if value is not None:
-            self._new[key] = value
-        return value
-
-    def put(self, key: str, value: Any) -> None:
-        self._new[key] = value
-
-    def save(self) -> None:
-        if self._path is None or self._new.keys() == self._old.keys():
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"version": code_fingerprint(), "entries": self._new})
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=self._path.parent, delete=False
-        ) as out:
-            out.write(payload)
-        Path(out.name).replace(self._path)
+def _read_outcome(text: str) -> dict[str, Any]:
+    """An outcome read back from the cache; ``ValueError`` unless it is one ``_outcome`` made."""
+    outcome = json.loads(text)
+    if not isinstance(outcome, dict) or outcome.keys() != {"status", "changes"}:
+        raise ValueError("not an outcome")
+    if not isinstance(outcome["changes"], list) or not all(
+        isinstance(c, dict) for c in outcome["changes"]
+    ):
+        raise ValueError("not an outcome")
+    try:
+        for change in outcome["changes"]:
+            Change(**change)
+    except TypeError as error:
+        raise ValueError("not a change") from error
+    return outcome
 
 
 class _Versions:
@@ -326,7 +309,7 @@ def _revision(event: _Event, outcome: Mapping[str, Any] | None) -> Revision | No
 # --- The whole history --------------------------------------------------------------------
 
 
-def read_history(sops_dir: Path, cache_dir: Path | None = None) -> History:
+def read_history(sops_dir: Path, cache: Cache | None = None) -> History:
     """Every SOP's revisions; empty outside git, and with a warning in a shallow clone."""
     try:
         repo = git.toplevel(sops_dir)
@@ -338,21 +321,21 @@ def read_history(sops_dir: Path, cache_dir: Path | None = None) -> History:
         return NO_HISTORY  # outside git, or a repository with no commit yet
     folder = "" if folder == "." else folder
     lineage = replay(parse_log(log, folder))
-    cache = HistoryCache(cache_dir)
+    outcomes = history_cache(cache or Cache(None))
     events = [e for events in lineage.values() for e in events if e.old is not None]
-    missing = [e for e in events if cache.get(e.key) is None]
+    missing = [e for e in events if outcomes.get(e.key) is None]
     if missing:
         wanted = {b for e in missing for v in (e.old, e.new) if v for b in _blobs(v)}
         versions = _Versions(git.read_blobs(repo, wanted), folder)
         for event in missing:
-            cache.put(event.key, _outcome(event, versions))
-    cache.save()
+            outcomes.put(event.key, _outcome(event, versions))
+    outcomes.save()
     return History(
         {
             sop_id(path): tuple(
                 r
                 for e in reversed(events)
-                if (r := _revision(e, cache.get(e.key) if e.old else None)) is not None
+                if (r := _revision(e, outcomes.get(e.key) if e.old else None)) is not None
             )
             for path, events in lineage.items()
         }
