@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import pickle
 import random
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,12 +19,13 @@ import pytest
 from conftest import CATALOGUE, MKDOCS_YML, build_site, write_site
 from sopdocs.cache import Cache, seal
 from sopdocs.datajson import DataCodec
+from sopdocs.flowchart import Renderer, build_graph, to_dot
 from sopdocs.issues import Issue
 from sopdocs.model import Sop
 from sopdocs.reading.loader import LOAD_CACHE, load_catalogue
 from test_reproducible import differences
 
-SOP_PAGES = ["dinas-contoh/bidang-layanan/penerbitan-surat", "badan-uji/jahat"]
+SOP_PAGE = "sop/dinas-contoh/bidang-layanan/penerbitan-surat/"
 
 
 class _Trap:
@@ -38,13 +38,12 @@ class _Trap:
         return (open, (str(self.path), "w"))
 
 
-def _mkdocs_yml(**options: object) -> str:
-    extra = "".join(f"\n      {key}: {value}" for key, value in options.items())
-    return MKDOCS_YML.rstrip("\n") + extra + "\n"
-
-
-def _sop_svgs(site_dir: Path) -> list[str]:
-    return [(site_dir / "sop" / page / "index.html").read_text() for page in SOP_PAGES]
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The DOT of every SOP of the standard catalogue."""
+    root = write_site(tmp_path_factory.mktemp("dot"), CATALOGUE)
+    sops = load_catalogue(root / "sops").catalogue.sops
+    return [to_dot(build_graph(sop)) for sop in sops]
 
 
 def test_a_pickle_planted_in_the_cache_runs_nothing_and_the_site_builds(tmp_path):
@@ -58,7 +57,7 @@ def test_a_pickle_planted_in_the_cache_runs_nothing_and_the_site_builds(tmp_path
         (cache / name).write_bytes(payload)
     built = build_site(root)
     assert not trap.exists()
-    assert "<svg" in built.html("sop/dinas-contoh/bidang-layanan/penerbitan-surat/")
+    assert "Penerbitan Surat" in built.html(SOP_PAGE)
 
 
 def test_a_sealed_entry_naming_another_class_is_refused():
@@ -86,16 +85,13 @@ def test_the_load_cache_ignores_entries_whose_seal_does_not_match(tmp_path):
     [lambda data: data[: len(data) // 2], lambda data: random.Random(7).randbytes(len(data))],
     ids=["truncated", "random-bytes"],
 )
-def test_a_damaged_diagram_in_the_cache_is_drawn_again(tmp_path, damage):
-    root = write_site(tmp_path, CATALOGUE)
-    first = build_site(root, site_dir=tmp_path / "pertama")
-    entries = sorted((root / ".cache" / "svg").glob("*.svg"))
-    assert len(entries) == 3
+def test_a_damaged_diagram_in_the_cache_is_drawn_again(tmp_path, sources, damage):
+    first = Renderer(Cache.open(tmp_path)).render_many(sources)
+    entries = sorted((tmp_path / "svg").glob("*.svg"))
+    assert len(entries) == len(sources)
     for entry in entries:
         entry.write_bytes(damage(entry.read_bytes()))
-    again = build_site(root, site_dir=tmp_path / "kedua")
-    assert _sop_svgs(again.site_dir) == _sop_svgs(first.site_dir)
-    assert again.messages() == first.messages()
+    assert Renderer(Cache.open(tmp_path)).render_many(sources) == first
 
 
 @pytest.mark.parametrize(
@@ -114,7 +110,7 @@ def test_an_unusable_cache_folder_gives_one_warning_and_a_site(tmp_path, where):
         f"({_reason(cache_dir)}); situs dibangun tanpa cache (hapus folder itu atau atur "
         "cache_dir ke folder yang dapat ditulis)"
     ]
-    assert "<svg" in built.html("sop/badan-uji/jahat/")
+    assert "Penerbitan Surat" in built.html(SOP_PAGE)
 
 
 def _mkdocs_yml_with_cache(cache_dir: str) -> str:
@@ -130,20 +126,28 @@ def _reason(cache_dir: str) -> str:
     raise AssertionError(f"{cache_dir} is usable")
 
 
-def test_the_site_is_the_same_whatever_the_workers_and_the_cache_held(tmp_path):
-    root = write_site(tmp_path / "satu", CATALOGUE, _mkdocs_yml(jobs=1))
-    one = build_site(root, site_dir=tmp_path / "satu-situs").site_dir
-    four = tmp_path / "empat"
-    shutil.copytree(root, four, ignore=shutil.ignore_patterns(".cache"))
-    (four / "mkdocs.yml").write_text(_mkdocs_yml(jobs=4))
-    cold = build_site(four, site_dir=tmp_path / "empat-dingin").site_dir
-    assert differences(one, cold) == []
+def test_a_diagram_is_the_same_whatever_the_workers_and_the_cache_held(tmp_path, sources):
+    """Graphviz numbers a graph's id by its place in a batch (``page0,1_graph0``)."""
+    alone = [Renderer(jobs=1).render_svg(source) for source in sources]
+    one_batch = Renderer(jobs=1).render_many(sources)
+    assert [one_batch[source] for source in sources] == alone
+    four = Renderer(Cache.open(tmp_path), jobs=4).render_many(sources)
+    assert [four[source] for source in sources] == alone
     # As after a killed build, or with another branch's cache: some diagrams cached, some not.
-    entries = sorted((four / ".cache" / "svg").glob("*.svg"))
-    for entry in random.Random(3).sample(entries, 2):
+    for entry in random.Random(3).sample(sorted((tmp_path / "svg").glob("*.svg")), 2):
         entry.unlink()
-    partly = build_site(four, site_dir=tmp_path / "empat-sebagian").site_dir
-    assert differences(one, partly) == []
+    partly = Renderer(Cache.open(tmp_path), jobs=1).render_many(sources)
+    assert [partly[source] for source in sources] == alone
+
+
+def test_the_site_is_the_same_whatever_the_load_cache_held(tmp_path):
+    root = write_site(tmp_path, CATALOGUE)
+    cold = build_site(root, site_dir=tmp_path / "dingin").site_dir
+    header, *entries = (root / ".cache" / LOAD_CACHE).read_bytes().split(b"\n")
+    kept = random.Random(5).sample(entries, len(entries) // 2)
+    (root / ".cache" / LOAD_CACHE).write_bytes(b"\n".join([header, *kept]))
+    partly = build_site(root, site_dir=tmp_path / "sebagian").site_dir
+    assert differences(cold, partly) == []
 
 
 def test_two_builds_sharing_one_cache_at_once_make_the_same_site(tmp_path):
