@@ -19,7 +19,7 @@ import pytest
 from conftest import CATALOGUE, MKDOCS_YML, build_site, write_site
 from sopdocs.cache import Cache, seal
 from sopdocs.datajson import DataCodec
-from sopdocs.flowchart import Renderer, build_graph, to_dot
+from sopdocs.flowchart import Renderer, flowchart_of, to_dot
 from sopdocs.issues import Issue
 from sopdocs.model import Sop
 from sopdocs.reading.loader import LOAD_CACHE, load_catalogue
@@ -43,7 +43,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The DOT of every SOP of the standard catalogue."""
     root = write_site(tmp_path_factory.mktemp("dot"), CATALOGUE)
     sops = load_catalogue(root / "sops").catalogue.sops
-    return [to_dot(build_graph(sop)) for sop in sops]
+    return [to_dot(flowchart_of(sop)) for sop in sops]
 
 
 def test_a_pickle_planted_in_the_cache_runs_nothing_and_the_site_builds(tmp_path):
