@@ -216,3 +216,15 @@ def test_all_problems_of_a_file_are_reported_in_one_run():
     _, issues = load_sop_text(text)
     codes = {i.code for i in issues}
     assert {"key.unknown", "key.missing", "date.invalid", "lane.duplicate", "step.lane"} <= codes
+
+
+def test_a_target_written_in_superscript_digits_is_a_missing_step_not_a_crash():
+    text = SOP.replace("waktu: 1 jam", "waktu: 1 jam\n    lanjut: '²'")
+    assert [(i.code, i.location.line) for i in load_sop_text(text)[1]] == [
+        ("step.target", position(text, "'²'")[0])
+    ]
+
+
+def test_a_nip_of_superscript_digits_is_invalid():
+    text = SOP.replace("'197601301995031001'", "'" + "²" * 18 + "'")
+    assert [i.code for i in load_sop_text(text)[1]] == ["nip.invalid"]

@@ -31,3 +31,8 @@ def test_a_path_inside_the_working_directory_is_shown_relative(tmp_path: Path, m
     monkeypatch.chdir(tmp_path)
     assert display_path(tmp_path / "sops" / "a.yaml") == str(Path("sops/a.yaml"))
     assert display_path(tmp_path.parent / "b.yaml") == str(Path("../b.yaml"))
+
+
+def test_names_with_digits_int_cannot_read_still_sort():
+    names = ["²", "2", "١٠", "1"]  # a lane named superscript two; Arabic-Indic ten
+    assert sorted(names, key=natural_key) == ["1", "2", "١٠", "²"]

@@ -25,7 +25,7 @@ def fold(text: str) -> str:
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort ``sop-2`` before ``sop-10``, as people expect."""
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        (0, int(part)) if part.isdecimal() else (1, part.casefold())
         for part in _NUMBERS.split(text)
         if part
     )

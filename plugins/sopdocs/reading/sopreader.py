@@ -85,8 +85,8 @@ class SopReader:
         nip = value.get("nip")
         nip_text = str(nip).strip() if isinstance(nip, (str, int)) else ""
         digits = nip_text.replace(" ", "")
-        if nip is not None and (not digits.isdigit() or len(digits) != NIP_DIGITS):
-            counted = sum(c.isdigit() for c in digits)
+        if nip is not None and (not _ascii_digits(digits) or len(digits) != NIP_DIGITS):
+            counted = sum(_ascii_digits(c) for c in digits)
             self.issues.append(
                 error(
                     "nip.invalid",
@@ -364,7 +364,7 @@ class ProcedureReader:
 
     def _target(self, value: YamlValue, location: Location, what: str) -> int | None:
         """The step number a TARGET (a number or a step id) names, or None, reported."""
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isdecimal():  # not "²": int() refuses it
             value = int(value.strip())
         if isinstance(value, int) and not isinstance(value, bool):
             return self._number_target(value, location, what)
@@ -517,3 +517,8 @@ def read_sop(
         key_locations=dict(data.value_locations),
     )
     return sop, reader.issues
+
+
+def _ascii_digits(text: str) -> bool:
+    """``0``-``9`` only: ``str.isdigit`` also takes ``²`` and other scripts' digits."""
+    return text.isascii() and text.isdecimal()
