@@ -452,9 +452,10 @@ def test_a_unit_default_change_is_reported_once_with_the_sops_it_affects(tmp_pat
     )
     report = review.diff("HEAD~1", "HEAD", repo.root / "sops")
     assert report.sops == ()
-    assert [(u.unit, rows(u.changes), [s.id for s in u.sops]) for u in report.units] == [
+    assert [(u.unit, u.nama, rows(u.changes), [s.id for s in u.sops]) for u in report.units] == [
         (
             "dinas",
+            "Dinas Contoh",
             [
                 (
                     "field",
@@ -496,4 +497,45 @@ def test_a_file_that_does_not_load_is_reported_and_the_rest_still_compared(repo)
     assert [(s.status, s.id) for s in report.sops] == [("changed", "dinas/contoh")]
     assert [(u.side, u.id, [str(i.location) for i in u.issues]) for u in report.unreadable] == [
         ("head", "dinas/lain", ["sops/dinas/lain.yaml:6:18"])
+    ]
+
+
+def test_unit_changes_inherited_by_different_sops_are_told_apart(tmp_path):
+    repo = GitRepo(tmp_path / "katalog")
+    own_instansi = UNIT_SOP.replace("001/SOP", "002/SOP").replace(
+        "tanggal_pembuatan:", "instansi: [Pemerintah Kota Lain]\ntanggal_pembuatan:"
+    )
+    repo.commit(
+        "Unit",
+        {"sops/_unit.yaml": UNIT, "sops/a.yaml": UNIT_SOP, "sops/b.yaml": own_instansi},
+    )
+    repo.commit(
+        "Kop baru",
+        {
+            "sops/_unit.yaml": UNIT.replace("Budi Santoso, S.H.", "Siti Aminah").replace(
+                "  - Dinas Contoh\n", "  - Dinas Contoh Baru\n"
+            )
+        },
+    )
+    report = review.diff("HEAD~1", "HEAD", repo.root / "sops")
+    assert [(u.unit, rows(u.changes), [s.id for s in u.sops]) for u in report.units] == [
+        (
+            "",
+            [
+                (
+                    "field",
+                    "Instansi",
+                    "Pemerintah Kabupaten Contoh / Dinas Contoh",
+                    "Pemerintah Kabupaten Contoh / Dinas Contoh Baru",
+                    None,
+                    None,
+                ),
+            ],
+            ["a"],
+        ),
+        (
+            "",
+            [("field", "Disahkan oleh: Nama", "Budi Santoso, S.H.", "Siti Aminah", None, None)],
+            ["a", "b"],
+        ),
     ]

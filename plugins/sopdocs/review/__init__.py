@@ -7,6 +7,7 @@ them, ``present`` writes the result for a terminal, a pull request or a program,
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from sopdocs.review.changes import Report, compare
@@ -38,10 +39,4 @@ def diff(base: str | None, head: str | None, sops_dir: Path) -> Report:
 
 def _merge_base(sops_dir: Path) -> State:
     state = read_revision(sops_dir, default_base(sops_dir))
-    return State(
-        label=f"titik cabang ({state.label})",
-        sops=state.sops,
-        blobs=state.blobs,
-        inherited=state.inherited,
-        broken=state.broken,
-    )
+    return dataclasses.replace(state, label=f"titik cabang ({state.label})")

@@ -119,6 +119,8 @@ class UnitChanges:
 
     unit: str
     """The unit's folder under ``sops/`` (``""`` for the root)."""
+    nama: str
+    """The unit's name, as its ``_unit.yaml`` gives it."""
     changes: tuple[Change, ...]
     sops: tuple[SopRef, ...]
 
@@ -327,10 +329,16 @@ def _lift_unit_changes(
         per_pair[new_id] = kept
     records = []
     for unit in sorted(groups, key=natural_key):
-        by_key = groups[unit]
-        for field in sorted(by_key, key=list(LABELS).index):
-            changes, sops = by_key[field]
-            records.append(UnitChanges(unit=unit, changes=tuple(changes), sops=tuple(sops)))
+        # One record per set of SOPs: keys every SOP of the unit inherits are told together.
+        by_sops: dict[tuple[SopRef, ...], list[Change]] = {}
+        for field in sorted(groups[unit], key=list(LABELS).index):
+            changes, sops = groups[unit][field]
+            by_sops.setdefault(tuple(sops), []).extend(changes)
+        nama = head.units.get(unit) or base.units.get(unit) or unit
+        records += [
+            UnitChanges(unit=unit, nama=nama, changes=tuple(changes), sops=sops)
+            for sops, changes in by_sops.items()
+        ]
     return tuple(records)
 
 

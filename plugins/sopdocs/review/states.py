@@ -15,7 +15,7 @@ import hashlib
 import posixpath
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopdocs.issues import Issue
@@ -47,6 +47,8 @@ class State:
     """For each SOP id, the top-level keys it takes from an ``_unit.yaml``: key → unit path."""
     broken: Mapping[str, tuple[Issue, ...]]
     """Files that did not load (SOP files by id, ``_unit.yaml`` files by path): their errors."""
+    units: Mapping[str, str] = field(default_factory=dict)
+    """Each unit's name by its folder path, for reports that speak of a unit."""
 
 
 def blob_id(data: bytes) -> str:
@@ -88,6 +90,7 @@ def read_folder(root: Path, label: str | None = None, shown_as: str | None = Non
         blobs={sop_id: blob_id(path.read_bytes()) for sop_id, path in files.items()},
         inherited={sop.id: _inherited(sop, shown) for sop in sops.values()},
         broken=broken,
+        units={unit.path: unit.nama for unit in result.catalogue.units},
     )
 
 
