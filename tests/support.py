@@ -216,6 +216,23 @@ plugins:
 """
 
 
+KEY_CASES = [
+    ("UU 24/2013", "uu242013"),
+    ("uu 24 2013", "uu242013"),
+    ("Undang-Undang Nomor 24 Tahun 2013", "undangundang242013"),
+    ("UU No. 24 Thn 2013", "uu242013"),
+    ("Permendagri 108/2019", "permendagri1082019"),
+    ("Peraturan Menteri Dalam Negeri Nomor 108 Tahun 2019", "peraturanmenteridalamnegeri1082019"),
+    ("PermenPAN-RB 35/2012", "permenpanrb352012"),
+    ("Undang-Undang Republik Indonesia No 25 th 2009", "undangundang252009"),
+    ("  Perda  Kab. Padang Pariaman 5/2019 ", "perdakabpadangpariaman52019"),
+    ("Pelayanan – Publik é 2009", "pelayananpublik2009"),
+    ("", ""),
+]
+"""Typed text and its search key (sopdocs.site.search.search_key): test_search checks
+Python, test_browser the JavaScript of the search box."""
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

@@ -14,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 from sopdocs.adapters.cli import main
-from support import REPO
+from sopdocs.site.search import FILTERS
+from support import REPO, SOP, write_files
 
 PENDAFTARAN = "sop/dinas-contoh/pendaftaran/"
 PENERBITAN = "sop/dinas-contoh/bidang-layanan/penerbitan-surat/"
@@ -425,7 +426,15 @@ def test_generate_writes_the_pages_as_markdown(tmp_path, new_site):
     assert '<tr id="langkah-4">' in page and "<svg" in page
     for index in ("sop/index.md", "unit/dinas-contoh/index.md", "regulasi/index.md"):
         assert (out / index).is_file()
-    assert {p.name for p in (out / "assets/sopdocs").iterdir()} >= {"sopdocs.css", "sopdocs.js"}
+    assert {p.name for p in (out / "assets/sopdocs").iterdir()} == {
+        "sopdocs.css",
+        "flowchart.css",
+        "cari.css",
+        "sopdocs.js",
+        "cari.js",
+        "cari-regulasi.json",
+    }
+    assert 'data-pagefind-filter="regulasi">UU 25/2009<' in page  # ready for Pagefind
 
 
 def test_example_catalogue_builds_without_errors(tmp_path, build_site):
@@ -439,19 +448,66 @@ def test_example_catalogue_builds_without_errors(tmp_path, build_site):
         assert (tmp_path / "site" / "sop" / sop_id / "index.html").is_file(), sop_id
 
 
-def test_search_finds_an_sop_by_its_regulations_short_forms(site):
-    index = json.loads((site.site_dir / "search/search_index.json").read_text())
-    tags = {doc["location"]: doc.get("tags", []) for doc in index["docs"]}
-    assert {"UU 25/2009", "UU 25 2009", "Undang-Undang Nomor 25 Tahun 2009"} <= set(
-        tags[PENERBITAN]
+def test_pagefind_replaces_materials_search_with_one_index(site):
+    assert (site.site_dir / "pagefind" / "pagefind.js").is_file()
+    assert not (site.site_dir / "search" / "search_index.json").exists()
+    assert any(
+        "plugin 'material/search' diganti pencarian Pagefind" in m
+        for m in site.messages(logging.INFO)
     )
 
 
-def test_search_puts_the_regulation_page_first(site):
-    index = json.loads((site.site_dir / "search/search_index.json").read_text())
-    page = next(d for d in index["docs"] if d["location"] == "regulasi/uu-25-2009/")
-    assert "UU No. 25 Tahun 2009" in page["tags"]  # as one SOP spelled it
-    assert page["boost"] == 2
+def test_the_header_holds_one_search_box_and_it_is_sopdocs(site):
+    header = site.page(PENDAFTARAN).find("header")
+    boxes = [n for n in header.iter() if "data-sopdocs-search" in n.attrs]
+    assert len(boxes) == 1
+    assert not [n for n in header.iter() if n.attrs.get("data-md-component") == "search"]
+    assert header.find("form").attrs["action"] == "../../"  # sop/, the list, without JS
+
+
+ONLY_SOPDOCS = """\
+site_name: Katalog Uji
+theme:
+  name: material
+  language: id
+plugins:
+  - sopdocs:
+      cache_dir: .cache
+"""
+
+
+def test_the_search_box_offers_the_filters_the_pages_carry(site):
+    header = site.page(PENDAFTARAN).find("header")
+    assert [n.attrs["data-facet"] for n in header.find_all("select")] == list(FILTERS)
+
+
+def test_a_site_listing_only_sopdocs_gets_the_search_box_too(tmp_path, build_site):
+    write_files(tmp_path, {"mkdocs.yml": ONLY_SOPDOCS, "sops/a.yaml": SOP, "docs/index.md": "# A"})
+    built = build_site(tmp_path)
+    assert "data-sopdocs-search" in built.html("sop/a/")
+    assert (built.site_dir / "pagefind" / "pagefind.js").is_file()
+
+
+def test_only_page_content_is_indexed_and_the_long_lists_stay_out(site):
+    assert site.page(PENDAFTARAN).find(**{"data-pagefind-body": ""}).tag == "div"
+    for listing in ("sop/", "regulasi/"):
+        assert "data-pagefind-body" not in site.html(listing), listing
+
+
+def test_an_sops_filters_and_result_facts_are_author_text_kept_as_text(site):
+    data = site.content(JAHAT).find(cls="sopdocs-cari")
+    values = {
+        (n.attrs.get("data-pagefind-filter") or n.attrs["data-pagefind-meta"], n.text)
+        for n in data.find_all("span")
+    }
+    assert ("pelaksana", "<i>Petugas</i> {{ 7*7 }}") in values
+    assert ("nomor", "<b>666</b>/{{ 7*7 }}") in values
+    assert "<i>" not in site.html(JAHAT).split('class="sopdocs-cari"')[1].split("</div>")[0]
+
+
+def test_the_regulation_table_is_published_for_the_search_box(site):
+    table = json.loads((site.site_dir / "assets/sopdocs/cari-regulasi.json").read_text())
+    assert table["uu252009"] == table["undangundang252009"] == "sopdocsreguux25x2009"
 
 
 def test_katalog_json_sits_at_the_site_root(site):
@@ -492,3 +548,9 @@ def test_the_site_builds_without_graphviz(new_site, build_site, monkeypatch, tmp
     built = build_site(root)
     assert built.messages(logging.ERROR) == []
     assert built.content(PENDAFTARAN).find_all(cls="sopdocs-panah")
+
+
+def test_search_false_keeps_materials_own_search(new_site, build_site):
+    built = build_site(new_site(options="search: false"))
+    assert (built.site_dir / "search" / "search_index.json").is_file()
+    assert not (built.site_dir / "pagefind").exists()

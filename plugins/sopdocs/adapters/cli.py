@@ -26,6 +26,7 @@ from sopdocs.reading.loader import load_sop_file
 from sopdocs.reading.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
 from sopdocs.review.present import render
 from sopdocs.site import pages
+from sopdocs.site.search import ALIASES_FILE, aliases_json
 from sopdocs.site.templating import Templates
 
 
@@ -155,6 +156,7 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     result = _analyse_or_exit(directory)
     site_pages = pages.catalogue_pages(result.index, templates=Templates(templates_dir))
     pages.write_site(site_pages, output)
+    (output / ALIASES_FILE).write_text(aliases_json(result.index), encoding="utf-8")
     _say(f"{output}: {len(site_pages)} halaman Markdown")
 
 

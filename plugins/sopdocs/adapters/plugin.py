@@ -33,7 +33,9 @@ from sopdocs.site.pages import (
     catalogue_nav,
     catalogue_pages,
 )
-from sopdocs.site.templating import Templates
+from sopdocs.site.search import ALIASES_FILE, aliases_json
+from sopdocs.site.searchindex import SearchIndexError, build_index
+from sopdocs.site.templating import Templates, builtin_templates_dir
 from sopdocs.text import display_path
 from sopdocs.urls import edit_uri
 
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.sopdocs")
+
+SEARCH_PLUGINS = ("material/search", "search")
+"""Names MkDocs gives its own search plugin (Material's, or MkDocs' lunr one)."""
 
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 """What the generated pages are written for: heading classes, headings inside the form."""
@@ -66,6 +71,19 @@ class SopdocsPluginConfig(Config):
     strict = opt.Type(bool, default=False)
     """Treat every catalogue warning (a keterkaitan outside the catalogue, an unrecognised
     citation, a waktu not understood) as an error, as ``sopdocs check --strict`` does."""
+    search = opt.Type(bool, default=True)
+    """Index the built site with Pagefind and answer Material's header search box from it,
+    in place of Material's own search plugin."""
+
+
+class _SearchSlotConfig(Config):
+    enabled = opt.Type(bool, default=True)
+
+
+class PagefindSlot(BasePlugin[_SearchSlotConfig]):
+    """Sits where Material looks for its search plugin, so that its header shows the search
+    box (``partials/search.html``, which sopdocs overrides); it does nothing itself: the
+    sopdocs plugin builds the Pagefind index after the site is written."""
 
 
 class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
@@ -92,6 +110,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 config.markdown_extensions.append(extension)
         config.extra_css.extend(_asset_uri(path) for path in STYLESHEETS)
         config.extra_javascript.extend(_asset_uri(path) for path in SCRIPTS)
+        if self.config.search:
+            _take_over_search(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -117,6 +137,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if not _authors_own(files, KATALOG_FILE, "katalog SOP (data terbuka)"):
             katalog = katalog_json(site.analysis.index, directory_urls=config.use_directory_urls)
             files.append(File.generated(config, KATALOG_FILE, content=katalog))
+        if self.config.search:
+            aliases = aliases_json(site.analysis.index)
+            files.append(File.generated(config, ALIASES_FILE, content=aliases))
         if config.nav is None:
             documentation = sorted(
                 (f for f in files.documentation_pages() if f.generated_by is None),
@@ -134,6 +157,19 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if self.config.enabled and page.title and "title" not in page.meta:
             page.meta["title"] = page.title
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not (self.config.enabled and self.config.search):
+            return
+        try:
+            report = build_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
+        log.info(
+            "sopdocs: indeks pencarian Pagefind: %d halaman dalam %.1f detik",
+            report.pages,
+            report.seconds,
+        )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
@@ -217,6 +253,37 @@ def _made_from(page: SitePage) -> str:
     if page.source is not None:
         return f"halaman dari {display_path(Path(page.source))}"
     return f"halaman {page.title}"
+
+
+def _take_over_search(config: MkDocsConfig) -> None:
+    """Pagefind answers the header's box: MkDocs' own search plugin, if listed, stops working.
+
+    Its hooks are removed, so it builds no second index; under Material, a `PagefindSlot`
+    takes its place, so the header still shows the box, now from sopdocs' templates.
+    """
+    plugins = config.plugins
+    for name in [n for n in SEARCH_PLUGINS if n in plugins]:
+        replaced = plugins[name]
+        if isinstance(replaced, PagefindSlot):
+            continue
+        for handlers in plugins.events.values():
+            handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not replaced]
+        del plugins[name]
+        log.info(
+            "sopdocs: plugin '%s' diganti pencarian Pagefind dari sopdocs; "
+            "'search' boleh dihapus dari plugins di mkdocs.yml",
+            name,
+        )
+    if config.theme.name != "material":
+        log.warning("sopdocs: kotak pencarian Pagefind memerlukan tema Material; indeks dibuat")
+        return
+    slot = PagefindSlot()
+    slot.load_config({})
+    plugins["material/search"] = slot
+    overrides = str(builtin_templates_dir() / "theme")
+    if overrides not in config.theme.dirs:
+        # After the site's own custom_dir, before Material: a site can still override these.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
 
 
 def _asset_uri(path: Path) -> str:

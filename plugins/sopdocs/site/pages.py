@@ -22,6 +22,7 @@ from sopdocs.flowchart.table import table_flow
 from sopdocs.reading.durations import total_time
 from sopdocs.review.history import NO_HISTORY, History
 from sopdocs.model import Sop, Unit
+from sopdocs.site.search import regulation_search_data, sop_search_data
 from sopdocs.site.templating import Templates
 from sopdocs.site.views import sop_rows, subunit_rows
 from sopdocs.urls import (
@@ -37,10 +38,15 @@ from sopdocs.urls import (
 ASSETS_DIR = "assets/sopdocs"
 """Where a site's copy of :data:`STYLESHEETS` and :data:`SCRIPTS` goes, docs-relative."""
 _ASSETS = Path(__file__).parent / "assets"
-STYLESHEETS: tuple[Path, ...] = (_ASSETS / "sopdocs.css", _ASSETS / "flowchart.css")
-"""What every page needs besides Markdown: the form and print layout, the flowchart's."""
-SCRIPTS: tuple[Path, ...] = (_ASSETS / "sopdocs.js",)
-"""The catalogue filter; pages read the same without it."""
+STYLESHEETS: tuple[Path, ...] = (
+    _ASSETS / "sopdocs.css",
+    _ASSETS / "flowchart.css",
+    _ASSETS / "cari.css",
+)
+"""What every page needs besides Markdown: the form and print layout, the flowchart's, the
+search box's."""
+SCRIPTS: tuple[Path, ...] = (_ASSETS / "sopdocs.js", _ASSETS / "cari.js")
+"""The catalogue filter and the search box; pages read the same without them."""
 
 NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
 """One entry of an MkDocs ``nav``: a page path, or ``{title: path or children}``."""
@@ -61,7 +67,9 @@ class SitePage:
 
 def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:
     """What a person may type to find this SOP besides its words: its nomor and the short
-    forms of every regulation it cites (``UU 24/2013``, ``Permendagri 108/2019``...)."""
+    forms of every regulation it cites (``UU 24/2013``, ``Permendagri 108/2019``...).
+    Material's own search reads them as tags (``search: false``); Pagefind gets
+    :mod:`sopdocs.site.search`'s data instead."""
     terms = [sop.nomor]
     for entry in index.regulations_of(sop):
         terms.extend(entry.regulation.short_forms)
@@ -167,6 +175,7 @@ class _Site:
             search_terms=search_terms(sop, self.index),
             history=self.history.of(sop.id),
             commit_url=self.commit_url,
+            search=sop_search_data(sop, self.index),
         )
 
     def catalogue(self) -> SitePage:
@@ -212,6 +221,7 @@ class _Site:
             entry=entry,
             amends=amends,
             amends_entry=self.index.regulation(amends.key) if amends is not None else None,
+            search=regulation_search_data(entry),
         )
 
     def roles(self) -> SitePage:

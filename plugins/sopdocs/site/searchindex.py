@@ -1,0 +1,88 @@
+"""Build the Pagefind search index of a built site, by running the Pagefind binary on it.
+
+The binary ships in the ``pagefind[bin]`` wheel (``pagefind_bin``); a ``pagefind`` on PATH
+does too. One run reads every HTML page of the site folder and writes ``pagefind/`` inside
+it; the HTML stays as it is. A failure is reported as one sentence an author can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"
+"""Where the index goes inside the site: ``<site>/pagefind/pagefind.js`` and its chunks."""
+
+EXCLUDED = (".headerlink", ".sopdocs-flowchart", ".md-source-file")
+"""Parts of a page that are not its text: permalink marks, the diagram (its labels repeat
+the procedure table), Material's "last updated" line."""
+
+
+class SearchIndexError(Exception):
+    """The index could not be built; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IndexReport:
+    pages: int
+    seconds: float
+
+
+def pagefind_command() -> list[str]:
+    """How to run Pagefind here: the binary from the wheel, else one on PATH.
+
+    Raises:
+        SearchIndexError: neither is installed.
+    """
+    for module in ("pagefind_bin", "pagefind_bin_extended"):
+        try:
+            package = __import__(module)
+        except ImportError:
+            continue
+        return [str(package.get_executable())]
+    found = shutil.which("pagefind") or shutil.which("pagefind_extended")
+    if found:
+        return [found]
+    raise SearchIndexError(
+        "Pagefind tidak terpasang; pasang dengan: pip install 'pagefind[bin]'"
+    )
+
+
+def build_index(site_dir: Path) -> IndexReport:
+    """Index every page of ``site_dir`` into ``site_dir/pagefind``, replacing an old index.
+
+    Raises:
+        SearchIndexError: Pagefind is missing, fails, or finds no page to index.
+    """
+    if next(site_dir.rglob("*.html"), None) is None:
+        raise SearchIndexError(f"tidak menemukan halaman HTML untuk diindeks di {site_dir}")
+    command = [
+        *pagefind_command(),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--exclude-selectors",
+        ", ".join(EXCLUDED),
+    ]
+    shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise SearchIndexError(f"Pagefind tidak dapat dijalankan ({exc})") from exc
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise SearchIndexError(
+            f"Pagefind gagal (kode {done.returncode}): {' / '.join(detail[-3:]) or 'tanpa pesan'}"
+        )
+    match = re.search(r"Indexed (\d+) pages?", done.stdout)
+    pages = int(match.group(1)) if match else 0
+    if pages == 0:
+        raise SearchIndexError(f"Pagefind tidak mengindeks satu halaman pun di {site_dir}")
+    return IndexReport(pages=pages, seconds=seconds)

@@ -1,0 +1,154 @@
+"""What each page tells the search index, and how a typed citation meets it.
+
+Pure core: no MkDocs, no browser. The browser side of the same contract (the JavaScript
+``searchKey`` and the header box) is in test_browser.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sopdocs.catalogue.index import CatalogueIndex, analyse
+from sopdocs.site.search import (
+    REGULATION_WEIGHT,
+    SOP_WEIGHT,
+    alias_table,
+    regulation_search_data,
+    regulation_token,
+    search_key,
+    sop_search_data,
+)
+from sopdocs.site.searchindex import SearchIndexError, build_index
+from support import KEY_CASES, SOP, UNIT, write_files
+
+
+@pytest.mark.parametrize(("text", "key"), KEY_CASES)
+def test_search_key_ignores_case_punctuation_spacing_and_filler_words(text: str, key: str):
+    assert search_key(text) == key
+
+
+def test_a_regulation_token_is_one_word_of_letters_and_digits():
+    assert regulation_token("uu-24-2013") == "sopdocsreguux24x2013"
+    assert regulation_token("perbup-padang-pariaman-55-2016") == (
+        "sopdocsregperbupxpadangxpariamanx55x2016"
+    )
+
+
+def test_the_token_keeps_number_and_year_apart():
+    assert regulation_token("uu-24-2013") != regulation_token("uu-2-42013")
+
+
+SECOND = (
+    SOP.replace("001/SOP/DC/2024", "002/SOP/DC/2024")
+    .replace("Pelayanan Contoh", "Pengaduan Contoh")
+    .replace(
+        "  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik\n",
+        "  - UU 25/2009\n  - Permendagri No. 108 Thn 2019\n  - Perbup Padang Pariaman 5/2019\n",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogueIndex:
+    root = tmp_path_factory.mktemp("katalog")
+    write_files(
+        root,
+        {
+            "sops/dinas/_unit.yaml": UNIT,
+            "sops/dinas/layanan.yaml": SOP,
+            "sops/dinas/bidang/_unit.yaml": "nama: Bidang Pengaduan\n",
+            "sops/dinas/bidang/pengaduan.yaml": SECOND,
+        },
+    )
+    return analyse(root / "sops").index
+
+
+def test_an_sop_is_filtered_by_its_units_regulation_types_regulations_and_lanes(index):
+    sop = index.catalogue.sop("dinas/bidang/pengaduan")
+    assert sop_search_data(sop, index).filters == (
+        ("unit", "Dinas Contoh"),
+        ("unit", "Bidang Pengaduan"),
+        ("jenis", "Undang-Undang"),
+        ("jenis", "Peraturan Menteri"),
+        ("jenis", "Peraturan Bupati/Walikota"),
+        ("regulasi", "UU 25/2009"),
+        ("regulasi", "Permendagri 108/2019"),
+        ("regulasi", "Perbup Padang Pariaman 5/2019"),
+        ("pelaksana", "Petugas Loket"),
+        ("pelaksana", "Kepala Seksi"),
+    )
+
+
+def test_an_sop_result_shows_its_nomor_and_nearest_unit(index):
+    sop = index.catalogue.sop("dinas/bidang/pengaduan")
+    assert sop_search_data(sop, index).meta == (
+        ("nomor", "002/SOP/DC/2024"),
+        ("unit", "Bidang Pengaduan"),
+    )
+
+
+def test_an_sop_is_found_first_by_its_nomor_and_the_regulations_it_cites(index):
+    data = sop_search_data(index.catalogue.sop("dinas/layanan"), index)
+    assert data.terms == (
+        "001/SOP/DC/2024",
+        "sopdocsreguux25x2009",
+        "UU 25/2009",
+        "Undang-Undang Nomor 25 Tahun 2009",
+    )
+    assert data.weight == SOP_WEIGHT
+
+
+def test_a_regulation_page_outranks_the_sops_citing_it(index):
+    data = regulation_search_data(index.regulation("uu-25-2009"))
+    assert data.terms == (
+        "sopdocsreguux25x2009",
+        "UU 25/2009",
+        "Undang-Undang Nomor 25 Tahun 2009",
+        "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+    )
+    assert data.filters == (("jenis", "Undang-Undang"), ("regulasi", "UU 25/2009"))
+    assert data.weight > SOP_WEIGHT
+    assert data.weight == REGULATION_WEIGHT
+
+
+def test_the_alias_table_maps_every_short_and_formal_name_to_the_token(index):
+    table = alias_table(index)
+    assert table == {
+        "uu252009": "sopdocsreguux25x2009",
+        "undangundang252009": "sopdocsreguux25x2009",
+        "permendagri1082019": "sopdocsregpermendagrix108x2019",
+        "peraturanmenteridalamnegeri1082019": "sopdocsregpermendagrix108x2019",
+        "perbuppadangpariaman52019": "sopdocsregperbupxpadangxpariamanx5x2019",
+        "peraturanbupatipadangpariaman52019": "sopdocsregperbupxpadangxpariamanx5x2019",
+        "perbup52019": "sopdocsregperbupxpadangxpariamanx5x2019",
+        "peraturanbupati52019": "sopdocsregperbupxpadangxpariamanx5x2019",
+    }
+
+
+def test_a_regional_name_without_its_region_is_dropped_when_two_regions_share_it(tmp_path):
+    two = SECOND.replace("Perbup Padang Pariaman 5/2019", "Perbup Agam 5/2019")
+    write_files(
+        tmp_path,
+        {
+            "sops/a.yaml": SECOND.replace("002/SOP", "003/SOP"),
+            "sops/b.yaml": two.replace("002/SOP", "004/SOP"),
+        },
+    )
+    table = alias_table(analyse(tmp_path / "sops").index)
+    assert "perbup52019" not in table
+    assert table["perbuppadangpariaman52019"] != table["perbupagam52019"]
+
+
+def test_indexing_a_folder_without_pages_is_an_error_that_says_so(tmp_path: Path):
+    with pytest.raises(SearchIndexError, match="tidak menemukan halaman HTML"):
+        build_index(tmp_path)
+
+
+def test_indexing_writes_the_pagefind_bundle_inside_the_site(tmp_path: Path):
+    page = '<!doctype html><html lang="id"><body><main><h1>Akta</h1><p>Kelahiran</p></main>'
+    write_files(tmp_path, {"a/index.html": page + "</body></html>"})
+    report = build_index(tmp_path)
+    assert report.pages == 1
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert (tmp_path / "pagefind" / "wasm.id.pagefind").is_file()  # indexed as Indonesian
