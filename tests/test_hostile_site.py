@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BuiltSite, build_site, parse_html, write_site
+from conftest import MKDOCS_YML, BuiltSite, build_site, parse_html, write_site
 from sopdocs.site.templating import front_matter
 from sopdocs.text import SLUG_LENGTH, distinct, slugify
 from sopdocs.urls import edit_uri
@@ -55,7 +55,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         "sops/u/panjang.yaml": LONG,
         "docs/index.md": "# Beranda\n",
     }
-    return build_site(write_site(root, files))
+    # Material's own search (sopdocs' "search: false"), whose index these tests read; what
+    # Pagefind is given is checked in test_site_build.py and test_browser.py.
+    return build_site(write_site(root, files, MKDOCS_YML + "      search: false\n"))
 
 
 LANES = (
