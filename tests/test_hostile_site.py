@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MKDOCS_YML, BuiltSite, build_site, parse_html, write_site
+from conftest import BuiltSite, build_site, parse_html, write_site
 from sopdocs.site.templating import front_matter
 from sopdocs.text import SLUG_LENGTH, distinct, slugify
 from sopdocs.urls import edit_uri
-from support import SOP, UNIT
+from support import MKDOCS_YML, SOP, UNIT
 
 IMG = "<img src=x onerror=alert(document.domain)>"
 
