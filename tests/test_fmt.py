@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sopdocs.adapters.cli import main
 from sopdocs.authoring.formatting import difference, format_text
 from sopdocs.reading.loader import load_catalogue
+from sopdocs.reading.yamlsource import parse
 from support import REPO, SOP, dedent
 
 
@@ -189,6 +190,38 @@ def test_a_quoted_date_stays_a_string():
 def test_a_multi_line_text_keeps_its_line_breaks():
     text = fmt('keterangan: "baris satu\\nbaris dua\\n"\n')
     assert text == "keterangan: |\n  baris satu\n  baris dua\n"
+
+
+def test_a_block_text_with_an_indented_list_stays_a_block():
+    text = dedent("""
+        prosedur:
+          - kegiatan: |
+              Memeriksa berkas:
+                1. KTP
+                2. KK
+    """)
+    assert fmt(text) == text
+
+
+def test_a_text_whose_first_line_is_indented_states_its_indentation():
+    text = fmt('keterangan: "  1. KTP\\n  2. KK\\n"\n')
+    assert text == "keterangan: |2\n    1. KTP\n    2. KK\n"
+
+
+def test_a_tab_after_a_colon_is_formatted_like_a_space():
+    assert fmt("nama:\tPelayanan Contoh\n") == "nama: Pelayanan Contoh\n"
+
+
+def test_a_tab_before_a_comment_keeps_the_comment():
+    assert fmt("nama: Pelayanan\t# nama resmi\n") == "nama: Pelayanan  # nama resmi\n"
+
+
+def test_a_tab_inside_a_comment_or_a_text_is_kept():
+    assert fmt("nama: 'a\tb'  # x\ty\n") == "nama: 'a\tb'  # x\ty\n"
+
+
+def test_a_hash_right_after_a_flow_list_is_a_comment_and_is_kept():
+    assert fmt("pelaksana: [A, B]# dua\n") == "pelaksana: [A, B]  # dua\n"
 
 
 # Comments.
@@ -422,6 +455,39 @@ def test_any_document_formats_once_and_for_all(document):
     assert once is not None, [str(i) for i in issues]
     assert difference(text, once) is None
     assert format_text(once)[0] == once
+
+
+HOSTILE = st.text(
+    alphabet=st.sampled_from(list("ab 0:#-'\"{},[]|>%@`?~\\\n\t\u00e9\u2028\x85")), max_size=10
+)
+"""Text from every corner of YAML's syntax; anchors, aliases and tags aside (fmt leaves
+those alone, with a warning)."""
+SINGLE_VALUE_FILES = [
+    "nama: {}\n",
+    "nama:\t{}\n",
+    "nama: {}\t# komentar\n",
+    "nama: {}  # komentar\n",
+    "- {}\n",
+    "nama: |\n  {}\n",
+    "prosedur:\n  - kegiatan: {}  # komentar\n",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(SINGLE_VALUE_FILES), HOSTILE)
+def test_fmt_formats_every_single_value_file_the_parser_accepts(template, value):
+    """What ``check`` reads, ``fmt`` formats: the same value, the same comments."""
+    text = template.replace("{}", value)
+    if any(i.is_error for i in parse(text, "sops/a.yaml")[1]):
+        return  # check refuses it too
+    formatted, issues = format_text(text, "sops/a.yaml")
+    assert [i.code for i in issues if i.is_error] == []
+    if formatted is None:  # only what fmt does not write: anchors, aliases, tags
+        assert {i.code for i in issues} == {"fmt.unsupported"}
+        return
+    assert parse(formatted, "sops/a.yaml")[0] == parse(text, "sops/a.yaml")[0]
+    assert formatted.count("# komentar") == text.count("# komentar")
+    assert format_text(formatted)[0] == formatted
 
 
 # The command.

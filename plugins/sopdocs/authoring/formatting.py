@@ -278,7 +278,8 @@ def _comment_lines(text: str, root: Node) -> list[_Line]:
     for number, line in enumerate(text.split("\n")):
         if not line.strip() and not inside(offset):
             found.append(_Line(offset, number, "", trailing=False))
-        for match in re.finditer(r"(?:^|(?<=[ \t]))#", line):
+        # Outside scalars a ``#`` can only start a comment (``{a: 1}# x`` is one too).
+        for match in re.finditer("#", line):
             index = offset + match.start()
             if not inside(index):
                 before = line[: match.start()]
@@ -408,7 +409,7 @@ class _Emitter:
             if tag != _MAP:
                 raise _Unsupported(f"tag YAML {tag}", node)
             for key, value in node.value:
-                if not isinstance(key, ScalarNode):
+                if not isinstance(key, ScalarNode) or (_tag(key) != _STR and key.value == ""):
                     raise _Unsupported("kunci yang bukan teks biasa", key)
                 self._check_supported(key, seen)
                 self._check_supported(value, seen)
@@ -609,12 +610,17 @@ def _reads_as(sample: str, value: str) -> bool:
 
 
 def _block_ok(value: str) -> bool:
-    """May ``value`` be a ``|`` block? Only plain paragraphs: no line begins with white space."""
+    """May ``value`` be a ``|`` block? Text with something on it and nothing to escape.
+
+    Indented lines (a numbered list inside a cell) are fine: the block's indentation is
+    then stated in its header (:func:`_block_scalar`). A line of white space alone is not:
+    YAML may read it as a blank line.
+    """
     body = value.rstrip("\n")
     return (
         bool(body.strip())
         and not _NON_PRINTABLE.search(value)
-        and all(line == line.lstrip() for line in body.split("\n"))
+        and all(line.strip() or not line for line in body.split("\n"))
     )
 
 
@@ -626,8 +632,11 @@ def _block_scalar(node: ScalarNode, indent: int) -> tuple[str, list[str]]:
     chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
     lines = body.split("\n")
     marker = ">" if node.style == ">" and len(lines) == 1 else "|"
+    # A first line that starts with white space would be taken for the block's indentation.
+    first = next(line for line in lines if line)
+    indicator = str(INDENT) if first[0] in " \t" else ""
     text = [" " * indent + line if line else "" for line in lines]
-    return marker + chomp, text + [""] * (trailing - 1)
+    return marker + indicator + chomp, text + [""] * (trailing - 1)
 
 
 def _key_text(node: ScalarNode, flow: bool = False) -> str:
@@ -673,20 +682,43 @@ def _comment_texts(text: str) -> Counter[str]:
     return found
 
 
+def _untabbed(text: str, root: Node | None) -> str:
+    """``text`` for ruamel's scanner, which refuses tabs that the loader's parser (and so
+    ``check``) accepts: between tokens and inside plain text. Those become spaces, which
+    changes no token; tabs in a comment (what is compared) or in a ``|`` text (where a space
+    could change the indentation) are kept."""
+    if root is None or "\t" not in text:
+        return text
+    kept = [_span(text, s) for s in _scalars(root) if s.style in ("|", ">")]
+    for comment in _comment_lines(text, root):
+        if comment.text:
+            kept.append((comment.index, comment.index + len(comment.text)))
+    kept.sort()
+    starts = [start for start, _ in kept]
+    chars = list(text)
+    for index in (i for i, char in enumerate(chars) if char == "\t"):
+        k = bisect.bisect_right(starts, index) - 1
+        if not (k >= 0 and kept[k][0] <= index < kept[k][1]):
+            chars[index] = " "
+    return "".join(chars)
+
+
 def difference(old: str, new: str) -> str | None:
     """What formatting ``old`` into ``new`` would lose, in words; None when nothing."""
     try:
         old_node, new_node = _compose(old), _compose(new)
-        before, after = _comment_texts(old), _comment_texts(new)
+        after = _comment_texts(_untabbed(new, new_node))
     except YAMLError:
         return "tidak dapat dibaca lagi sebagai YAML"
     if _data(old_node) != _data(new_node):
         return "mengubah sebuah nilai"
-    ours = (
-        Counter(c.text.strip() for c in _comment_lines(old, old_node) if c.text)
-        if old_node
-        else before
-    )
+    ours = Counter(c.text.strip() for c in _comment_lines(old, old_node) if c.text)
+    try:
+        before = _comment_texts(_untabbed(old, old_node))
+    except YAMLError:  # YAML the loader reads and ruamel's scanner does not: ours alone
+        before = ours
+    if old_node is None:
+        ours = before
     if before != after or ours != before:
         return "kehilangan atau menggandakan sebuah komentar"
     return None
