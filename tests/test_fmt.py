@@ -220,6 +220,19 @@ def test_a_tab_inside_a_comment_or_a_text_is_kept():
     assert fmt("nama: 'a\tb'  # x\ty\n") == "nama: 'a\tb'  # x\ty\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nama: #\x85>\n", "nama: ''  #\n"),
+        ("nama: a  # satu\u2028# dua\n", "nama: a  # satu\n# dua\n"),
+    ],
+    ids=["NEL", "LS"],
+)
+def test_a_comment_ends_where_yaml_11_ends_a_line(text, expected):
+    """libyaml (which ``check`` uses) also breaks lines at NEL and LS: so do comments."""
+    assert fmt(text) == expected
+
+
 def test_a_hash_right_after_a_flow_list_is_a_comment_and_is_kept():
     assert fmt("pelaksana: [A, B]# dua\n") == "pelaksana: [A, B]  # dua\n"
 
@@ -457,11 +470,9 @@ def test_any_document_formats_once_and_for_all(document):
     assert format_text(once)[0] == once
 
 
-HOSTILE = st.text(
-    alphabet=st.sampled_from(list("ab 0:#-'\"{},[]|>%@`?~\\\n\t\u00e9\u2028\x85")), max_size=10
-)
+HOSTILE = st.text(alphabet=st.sampled_from(list("ab 0:#-'\"{},[]|>%@`?~\\\n\t\u00e9")), max_size=10)
 """Text from every corner of YAML's syntax; anchors, aliases and tags aside (fmt leaves
-those alone, with a warning)."""
+those alone, with a warning), and YAML 1.1's other line breaks, tested on their own."""
 SINGLE_VALUE_FILES = [
     "nama: {}\n",
     "nama:\t{}\n",

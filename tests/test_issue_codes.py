@@ -96,8 +96,9 @@ CATALOGUES: dict[IssueCode, dict[str, str | bytes] | None] = {
 
 FORMATTER: dict[IssueCode, str] = {
     "fmt.unsupported": "nama: &n Pelayanan\nnomor: *n\n",
-    # The guard against the emitter's own gaps; today a tab before a value is one.
-    "fmt.unsafe": "nama: \t Pelayanan\n",
+    # The guard against the parsers' own disagreements: after a line separator (U+2028)
+    # in a "|" text, libyaml reads "#" as text and ruamel's scanner as a comment.
+    "fmt.unsafe": "nama: |\n  c\u2028  #\n",
 }
 """Codes ``sopdocs fmt`` emits: the text that makes it emit them."""
 

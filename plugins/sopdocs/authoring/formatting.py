@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -98,6 +98,10 @@ _NON_PRINTABLE = re.compile(
 """Characters written only as escapes: control characters, and the line breaks of YAML 1.1."""
 _SIMPLE_PLAIN = re.compile(r"[^\W_][\w .,/()-]*[\w.)]|[^\W_]", re.UNICODE)
 """Text that is plainly safe unquoted in a block (still checked against the resolvers)."""
+_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAK_OR_NEWLINE = re.compile("[\n\x85\u2028\u2029]")
+"""Line breaks of YAML 1.1 besides LF and CR, which libyaml honours."""
+
 
 _RESOLVERS = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
 """Unquoted text must read as text under YAML 1.2 and 1.1: ``yes`` is a boolean to some tools."""
@@ -278,17 +282,26 @@ def _comment_lines(text: str, root: Node) -> list[_Line]:
     for number, line in enumerate(text.split("\n")):
         if not line.strip() and not inside(offset):
             found.append(_Line(offset, number, "", trailing=False))
-        # Outside scalars a ``#`` can only start a comment (``{a: 1}# x`` is one too).
-        for match in re.finditer("#", line):
-            index = offset + match.start()
-            if not inside(index):
-                before = line[: match.start()]
-                found.append(
-                    _Line(index, number, line[match.start() :].rstrip(), bool(before.strip()))
-                )
-                break
+        # YAML 1.1 (libyaml) also ends a line at NEL, LS and PS: each part may hold a comment.
+        start = 0
+        for part in _BREAKS.split(line):
+            comment = _comment_in(part, offset + start, inside)
+            if comment is not None:
+                within = comment - offset - start
+                trailing = start == 0 and bool(part[:within].strip())
+                found.append(_Line(comment, number, part[within:].rstrip(), trailing))
+            start += len(part) + 1
         offset += len(line) + 1
     return found
+
+
+def _comment_in(part: str, offset: int, inside: Callable[[int], bool]) -> int | None:
+    """Where the comment in one line's ``part`` starts, if it holds one: outside scalars a
+    ``#`` can only start a comment (``{a: 1}# x`` is one too)."""
+    for match in re.finditer("#", part):
+        if not inside(offset + match.start()):
+            return offset + match.start()
+    return None
 
 
 def _span(text: str, node: ScalarNode) -> tuple[int, int]:
@@ -301,7 +314,8 @@ def _span(text: str, node: ScalarNode) -> tuple[int, int]:
     start, end = node.start_mark.index, node.end_mark.index
     if node.style not in ("|", ">"):
         return start, end
-    start = text.find("\n", start) + 1 or end
+    header_end = _BREAK_OR_NEWLINE.search(text, start)
+    start = header_end.end() if header_end else end
     last = start + len(text[start:end].rstrip())
     kept = max(0, len(node.value) - len(node.value.rstrip("\n")) - 1)
     for _ in range(kept + 1):
@@ -673,7 +687,7 @@ def _comment_texts(text: str) -> Counter[str]:
                 collect(part)
         elif item is not None:
             raw = item if isinstance(item, str) else getattr(item, "value", "")
-            for line in str(raw).split("\n"):
+            for line in _BREAK_OR_NEWLINE.split(str(raw)):
                 if line.strip().startswith("#"):
                     found[line.strip()] += 1
 
