@@ -318,6 +318,49 @@ def test_one_query_fetches_little(browser: Any, base_url: str) -> None:
     assert sum(fetched) < QUERY_BYTES_BOUND, f"{sum(fetched)} bytes in {len(fetched)} requests"
 
 
+RESULT_CONTRAST = r"""
+item => {
+  const rgb = c => { const m = c.match(/^rgba?\((.+)\)$/); if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const over = (top, below) => ({r: top.r * top.a + below.r * (1 - top.a),
+    g: top.g * top.a + below.g * (1 - top.a), b: top.b * top.a + below.b * (1 - top.a), a: 1});
+  const lum = c => { const f = v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05); };
+  const under = el => { const layers = [];
+    for (let n = el; n; n = n.parentElement) { const c = rgb(getComputedStyle(n).backgroundColor);
+      if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; } }
+    return layers.reverse().reduce((b, t) => over(t, b), {r: 255, g: 255, b: 255, a: 1}); };
+  const parts = ['h1', '.sopdocs-search-facts', '.sopdocs-search-excerpt', 'mark'];
+  return parts.filter(sel => item.querySelector(sel)).map(sel => {
+    const el = item.querySelector(sel); const bg = under(el);
+    return [sel, ratio(over(rgb(getComputedStyle(el).color), bg), bg)]; });
+}
+"""
+"""WCAG contrast of a result's title, facts, excerpt and highlight against what lies under."""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_results_read_in_both_schemes(page: Any, base_url: str, scheme: str) -> None:
+    page.goto(base_url)
+    if scheme == "slate":
+        page.get_by_title("Mode gelap").click()
+    playwright.expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    page.locator(BOX).click()
+    page.locator(BOX).press_sequentially("akta kelahiran", delay=20)
+    wait_for_answer(page, "akta kelahiran")
+    page.keyboard.press("ArrowDown")  # the first is chosen: its own background counts too
+    worst: dict[str, float] = {}
+    for item in page.locator("#sopdocs-hasil > li").all():
+        for part, contrast in item.evaluate(RESULT_CONTRAST):
+            worst[part] = min(contrast, worst.get(part, contrast))
+    assert set(worst) == {"h1", ".sopdocs-search-facts", ".sopdocs-search-excerpt", "mark"}
+    assert min(worst.values()) >= 4.5, worst
+
+
 @pytest.mark.parametrize(("text", "key"), KEY_CASES)
 def test_the_browser_reads_a_citation_as_the_index_does(
     page: Any, base_url: str, text: str, key: str

@@ -1,0 +1,290 @@
+"""Measure search at catalogue scale: a query's time and bytes on a phone, and build time.
+
+Two measurements, each a script run by hand (figures depend on the machine; nothing here
+is a test):
+
+- ``query``: for each size, a catalogue from ``generate.py`` is built with the sopdocs plugin
+  (Pagefind), served on 127.0.0.1, and real headless Chromium types queries into the header
+  box under the phone profile of issue 14: 9 Mbit/s down, 40 ms latency, CPU slowed 4x
+  (DevTools: ``Network.emulateNetworkConditions``, ``Emulation.setCPUThrottlingRate``),
+  cache off. Each query runs in a fresh browser context, so its figures include loading the
+  search engine: time from the query reaching the box to the first result on screen, and
+  bytes transferred from that moment until the results are shown. The server sends files
+  as they are, without gzip, as the most pessimistic host would (Pagefind's index chunks
+  are compressed by Pagefind itself; its JavaScript and WebAssembly are not).
+  It also checks that ``UU 24/2013`` lists the regulation page first, then only SOPs
+  citing it.
+- ``build``: for each size, two warm builds of the same catalogue in one run: Material's
+  search (``plugins: [search, {sopdocs: {search: false}}]``) and Pagefind (``plugins:
+  [sopdocs]``), interleaved, medians over ``--repeat``; ratio Pagefind/Material.
+
+    python bench/search.py query --sizes 3000,10000
+    python bench/search.py build --sizes 1000,3000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402 (bench/ is scripts, not a package)
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PHONE = {
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 9e6 / 8,
+    "uploadThroughput": 2e6 / 8,
+}
+"""9 Mbit/s down (2 up), 40 ms latency: issue 14's phone."""
+CPU_SLOWDOWN = 4
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+TARGET_SECONDS = 1.0
+TARGET_BYTES = 200_000
+
+
+def catalogue(out: Path, size: int, seed: int) -> Path:
+    """``out/katalog-SIZE`` with its SOPs (generated once) and the example site's theme."""
+    root = out / f"katalog-{size}"
+    if not (root / "sops").is_dir():
+        generate(root, size, seed)
+    (root / "docs").mkdir(exist_ok=True)
+    home = root / "docs" / "index.md"
+    if not home.exists():
+        home.write_text("# Katalog SOP\n\nTolok ukur pencarian.\n", encoding="utf-8")
+    return root
+
+
+def write_config(root: Path, name: str, *, pagefind: bool) -> Path:
+    """A ``mkdocs.yml`` like the example site's; Pagefind, or Material's search."""
+    base = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugin: dict[str, object] = {"cache_dir": ".cache/sopdocs"}
+    if not pagefind:
+        plugin["search"] = False
+    config = {
+        "site_name": "Tolok ukur pencarian",
+        "theme": base["theme"],
+        "markdown_extensions": base.get("markdown_extensions", []),
+        "docs_dir": "docs",
+        "site_dir": f"site-{name}",
+        "plugins": ([] if pagefind else ["search"]) + [{"sopdocs": plugin}],
+    }
+    path = root / f"mkdocs-{name}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build(config: Path) -> float:
+    """One ``mkdocs build`` in its own process; its wall-clock seconds."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name],
+        cwd=config.parent,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{config} failed:\n{done.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+# --- query ------------------------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+ANSWERED = """([query, started]) => new Promise(resolve => {
+  const list = document.querySelector('#sopdocs-hasil');
+  const check = () => {
+    if (list.dataset.query === query && list.children.length) {
+      resolve({ms: performance.now() - started, hrefs: [...list.querySelectorAll('li > a')]
+        .map(a => a.getAttribute('href')), shown: list.children.length});
+      return true;
+    }
+    return false;
+  };
+  if (!check()) new MutationObserver((_, o) => { if (check()) o.disconnect(); })
+    .observe(list, {childList: true, attributes: true, subtree: true});
+})"""
+
+TYPE = """query => { const box = document.querySelector('input.md-search__input');
+  box.focus(); const started = performance.now(); box.value = query;
+  box.dispatchEvent(new Event('input', {bubbles: true})); return started; }"""
+
+
+def one_query(browser: Any, base_url: str, page_path: str, query: str) -> dict[str, Any]:
+    """``query`` typed at once into a fresh phone's box: ms to first results, bytes fetched."""
+    context = browser.new_context(viewport={"width": 412, "height": 915}, locale="id-ID")
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", PHONE)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    tab.goto(base_url + page_path, wait_until="load", timeout=120_000)
+    tab.wait_for_load_state("networkidle", timeout=120_000)
+    fetched: list[tuple[str, int]] = []
+    urls: dict[str, str] = {}
+    cdp.on(
+        "Network.requestWillBeSent",
+        lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda e: fetched.append((urls.get(e["requestId"], "?"), e["encodedDataLength"])),
+    )
+    started = tab.evaluate(TYPE, query)
+    answer = tab.evaluate(ANSWERED, [query, started])
+    tab.wait_for_timeout(300)  # fragments of results still arriving are counted too
+    context.close()
+    return {
+        "query": query,
+        "seconds": round(answer["ms"] / 1000, 3),
+        "bytes": sum(size for _, size in fetched),
+        "requests": len(fetched),
+        "first": answer["hrefs"][:10],
+    }
+
+
+def queries_for(root: Path) -> list[str]:
+    """Queries a citizen or an auditor types, taken from the catalogue itself."""
+    from sopdocs.catalogue.index import analyse
+
+    index = analyse(root / "sops").index
+    sop = index.sops[len(index.sops) // 2]
+    role = max(index.roles, key=lambda r: len(r.duties))
+    return ["akta kelahiran", "UU 24/2013", "uu 24 2013", sop.nomor, role.name, "surat pindah"]
+
+
+def check_ranking(result: dict[str, Any], root: Path) -> str:
+    """``UU 24/2013``: the regulation page first, then SOPs citing it."""
+    from sopdocs.catalogue.index import analyse
+
+    index = analyse(root / "sops").index
+    citing = {f"/sop/{sop.id}/" for sop in index.regulation("uu-24-2013").sops}
+    first, rest = result["first"][0], result["first"][1:]
+    ok = first == "/regulasi/uu-24-2013/" and all(h in citing for h in rest)
+    return "ok" if ok else f"NOT ok: {result['first']}"
+
+
+def run_queries(sizes: list[int], out: Path, seed: int) -> list[dict[str, Any]]:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    for size in sizes:
+        root = catalogue(out, size, seed)
+        config = write_config(root, "pagefind", pagefind=True)
+        seconds = build(config) if not (root / "site-pagefind" / "pagefind").is_dir() else 0.0
+        site = root / "site-pagefind"
+        index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+        queries = queries_for(root)
+        with serving(site) as base_url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for query in queries:
+                result = one_query(browser, base_url, "", query)
+                result.update(size=size, build_seconds=round(seconds, 1), index_bytes=index_bytes)
+                if query == "UU 24/2013":
+                    result["ranking"] = check_ranking(result, root)
+                rows.append(result)
+                print(json.dumps({k: v for k, v in result.items() if k != "first"}), flush=True)
+            browser.close()
+    return rows
+
+
+# --- build ------------------------------------------------------------------------------
+
+
+def run_builds(sizes: list[int], out: Path, seed: int, repeat: int) -> dict[int, dict[str, Any]]:
+    report = {}
+    for size in sizes:
+        root = catalogue(out, size, seed)
+        configs = {
+            "material": write_config(root, "material", pagefind=False),
+            "pagefind": write_config(root, "pagefind", pagefind=True),
+        }
+        build(configs["pagefind"])  # fills the sopdocs cache: every timed build is warm
+        times: dict[str, list[float]] = {name: [] for name in configs}
+        ratios = []
+        for round_ in range(repeat):
+            order = list(configs) if round_ % 2 == 0 else list(reversed(configs))
+            seconds = {name: build(configs[name]) for name in order}
+            for name, value in seconds.items():
+                times[name].append(value)
+            ratios.append(seconds["pagefind"] / seconds["material"])
+            print(json.dumps({"size": size, **{k: round(v, 1) for k, v in seconds.items()}}))
+        report[size] = {
+            "material_s": round(statistics.median(times["material"]), 1),
+            "pagefind_s": round(statistics.median(times["pagefind"]), 1),
+            "ratio": round(statistics.median(ratios), 2),
+            "search_index_mb": round(
+                (root / "site-material" / "search" / "search_index.json").stat().st_size / 1e6, 1
+            ),
+        }
+        print(json.dumps({"size": size, **report[size]}), flush=True)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["query", "build"])
+    parser.add_argument("--sizes", default="3000", help="comma-separated SOP counts")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--repeat", type=int, default=3, help="build: rounds; medians taken")
+    options = parser.parse_args()
+    sizes = [int(s) for s in options.sizes.split(",")]
+    options.out.mkdir(parents=True, exist_ok=True)
+    if options.what == "query":
+        rows = run_queries(sizes, options.out, options.seed)
+        path = options.out / "search-query.json"
+        path.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+        worst = max(rows, key=lambda r: r["seconds"])
+        heaviest = max(rows, key=lambda r: r["bytes"])
+        print(
+            f"slowest: {worst['seconds']} s ({worst['query']!r}, {worst['size']} SOPs; "
+            f"target {TARGET_SECONDS} s); heaviest: {heaviest['bytes']} bytes "
+            f"({heaviest['query']!r}; target {TARGET_BYTES})"
+        )
+    else:
+        report = run_builds(sizes, options.out, options.seed, options.repeat)
+        path = options.out / "search-build.json"
+        path.write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
