@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sopdocs.adapters.cli import main
-from sopdocs.authoring.formatting import difference, format_text
+from sopdocs.authoring.formatting import KEY_ORDERS, difference, format_text
 from sopdocs.reading.loader import load_catalogue
 from sopdocs.reading.yamlsource import parse
 from support import REPO, SOP, dedent
@@ -29,6 +29,25 @@ def fmt(text: str) -> str:
 
 
 # Order.
+
+
+def test_the_key_orders_are_the_schemas_and_follow_the_form():
+    assert {
+        (): (
+            *("nomor", "nama", "instansi", "tanggal_pembuatan", "tanggal_revisi"),
+            *("tanggal_efektif", "disahkan_oleh", "dasar_hukum", "kualifikasi_pelaksana"),
+            *("keterkaitan", "peralatan", "peringatan", "pencatatan", "langkah_per_halaman"),
+            *("pelaksana", "prosedur"),
+        ),
+        ("disahkan_oleh",): ("jabatan", "nama", "nip"),
+        ("dasar_hukum", "*"): ("jenis", "nomor", "tahun", "tentang", "wilayah"),
+        ("keterkaitan", "*"): ("sop",),
+        ("prosedur", "*"): (
+            *("no", "id", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output"),
+            *("keterangan", "keputusan", "lanjut", "selesai"),
+        ),
+        ("prosedur", "*", "keputusan"): ("ya", "tidak"),
+    } == KEY_ORDERS
 
 
 def test_top_level_keys_follow_the_form():

@@ -25,6 +25,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -33,53 +34,42 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from sopdocs.issues import Issue, Location, error, warning
 from sopdocs.reading.loader import SOP_SUFFIXES
+from sopdocs.reading.schema import load_schema
 from sopdocs.reading.tree import walk
 from sopdocs.reading.yamlsource import UNREADABLE, decode, parse, read_bytes
 from sopdocs.text import display_path
 
-SOP_KEYS = (
-    "nomor",
-    "nama",
-    "instansi",
-    "tanggal_pembuatan",
-    "tanggal_revisi",
-    "tanggal_efektif",
-    "disahkan_oleh",
-    "dasar_hukum",
-    "kualifikasi_pelaksana",
-    "keterkaitan",
-    "peralatan",
-    "peringatan",
-    "pencatatan",
-    "langkah_per_halaman",
-    "pelaksana",
-    "prosedur",
-)
+Place = tuple[str, ...]
+"""Where in a file, as keys from the top, ``*`` standing for any list item."""
+
+
+def _key_orders(schema: dict[str, Any], place: Place, found: dict[Place, list[str]]) -> None:
+    """Each object's properties in the schema's order, by place: the schema lists them in the
+    order of the SOP AP form and a step's in the order of the procedure table's columns."""
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        keys = found.setdefault(place, [])
+        keys.extend(key for key in properties if key not in keys)
+        for key, inner in properties.items():
+            _key_orders(inner, (*place, key), found)
+    if isinstance(schema.get("items"), dict):
+        _key_orders(schema["items"], (*place, "*"), found)
+    for alternatives in ("oneOf", "anyOf", "allOf"):
+        for alternative in schema.get(alternatives, []):
+            _key_orders(alternative, place, found)
+
+
+def _schema_key_orders() -> dict[Place, tuple[str, ...]]:
+    found: dict[Place, list[str]] = {}
+    _key_orders(load_schema(), (), found)
+    return {place: tuple(keys) for place, keys in found.items()}
+
+
+KEY_ORDERS = _schema_key_orders()
+"""Where in the file (list positions as ``*``) which key order applies; other keys follow.
+Read from the JSON Schema, so a key added there takes its place in ``fmt`` too."""
+SOP_KEYS = KEY_ORDERS[()]
 """Top-level keys in the order of the SOP AP form (``_unit.yaml`` keys are a subset)."""
-
-STEP_KEYS = (
-    "no",
-    "id",
-    "kegiatan",
-    "pelaksana",
-    "kelengkapan",
-    "waktu",
-    "output",
-    "keterangan",
-    "keputusan",
-    "lanjut",
-    "selesai",
-)
-"""Keys of one step, in the order of the procedure table's columns."""
-
-KEY_ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {
-    (): SOP_KEYS,
-    ("disahkan_oleh",): ("jabatan", "nama", "nip"),
-    ("dasar_hukum", "*"): ("jenis", "nomor", "tahun", "tentang", "wilayah"),
-    ("prosedur", "*"): STEP_KEYS,
-    ("prosedur", "*", "keputusan"): ("ya", "tidak"),
-}
-"""Where in the file (list positions as ``*``) which key order applies; other keys follow."""
 
 INDENT = 2
 """Indentation of a mapping, and of a list's dash under its key (``key:\\n  - item``)."""
