@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -250,3 +252,33 @@ def test_hand_written_files_are_kept_and_named_beside_what_sopdocs_made(tmp_path
     ]
     assert site.content("sop/u/a").find("h1").text.startswith("Tulisan tangan SOP")
     assert json.loads((site.site_dir / "katalog.json").read_text()) == {"tulisan": "tangan"}
+
+
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def test_no_folder_name_becomes_a_link_scheme(tmp_path: Path) -> None:
+    """A folder ``javascript:alert(1)+`` holding ``x.yaml`` once made the catalogue link
+    ``javascript:alert(1)+/x/``: a script run by a click."""
+    files = {
+        "sops/javascript:alert(1)+/_unit.yaml": UNIT,
+        "sops/javascript:alert(1)+/x.yaml": SOP,
+        "sops/u/_unit.yaml": UNIT,
+        "sops/u/a (b) 'c'.yaml": SOP.replace("001/SOP", "002/SOP"),
+        "docs/index.md": "# Beranda\n",
+    }
+    site = build_site(write_site(tmp_path, files))
+    for url in (
+        "sop/",
+        "unit/javascript:alert(1)+/",
+        "unit/u/",
+        "pelaksana/",
+        "regulasi/uu-25-2009/",
+    ):
+        hrefs = site.content(url).links()
+        assert hrefs
+        for href in hrefs:
+            assert not SCHEME.match(href), (url, href)
+            path = urllib.parse.unquote(href.partition("#")[0])
+            target = (site.site_dir / url / path).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), (url, href)

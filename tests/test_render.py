@@ -98,7 +98,6 @@ def test_override_dir_replaces_a_builtin_template_and_keeps_the_others(tmp_path)
     ("target", "page", "directory_urls", "expected"),
     [
         ("sop/b/index.md", "sop/a/index.md", True, "../b/"),
-        ("sop/a/index.md#langkah-2", "sop/a/index.md", True, "./#langkah-2"),
         ("regulasi/uu-1-2000/index.md", "sop/x/y/index.md", True, "../../../regulasi/uu-1-2000/"),
         ("sop/a/index.md", "pelaksana/index.md", True, "../sop/a/"),
         ("index.md", "sop/a/index.md", True, "../../"),
@@ -120,3 +119,20 @@ def test_waktu_filter_writes_durations_with_a_decimal_comma():
 def test_anchor_filter_names_a_step_row_as_the_table_does():
     render = Templates().env.from_string("{{ 3 | anchor }}").render
     assert render() == "langkah-3"
+
+
+def test_relative_url_to_an_element_of_the_same_page():
+    assert relative_url("sop/a/index.md", from_page="sop/a/index.md", fragment="l-2") == "./#l-2"
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("sop/javascript:alert(1)+/x/index.md", "javascript%3Aalert%281%29%2B/x/"),
+        ("sop/a#b?c%41 d/index.md", "a%23b%3Fc%2541%20d/"),
+        ("sop/akta-😀/index.md", "akta-%F0%9F%98%80/"),
+    ],
+)
+def test_relative_url_percent_encodes_what_file_names_hold(target, expected):
+    """A folder name must never become a link's scheme, query or fragment."""
+    assert relative_url(target, from_page="sop/index.md") == expected

@@ -52,14 +52,23 @@ def edit_uri(source: str, docs_dir: str) -> str:
 @functools.cache
 def page_url(path: str, *, directory_urls: bool = True) -> str:
     """The site URL MkDocs gives a page source path (``sop/a/index.md`` → ``sop/a/``, or
-    ``sop/a/index.html`` without directory URLs), relative to the site root."""
+    ``sop/a/index.html`` without directory URLs), relative to the site root.
+
+    Percent-encoded as MkDocs encodes its own: a page path comes from file and folder names,
+    and a folder named ``javascript:alert(1)+`` must not become a link's scheme, nor ``#``,
+    ``?`` or ``%`` in a name end its path.
+    """
+    return urllib.parse.quote(_plain_url(path, directory_urls), safe="/")
+
+
+def _plain_url(path: str, directory_urls: bool) -> str:
     stem, _ = posixpath.splitext(path)
+    if not directory_urls:
+        return f"{stem}.html"
     if posixpath.basename(stem) == "index":
         folder = posixpath.dirname(stem)
-        if directory_urls:
-            return f"{folder}/" if folder else ""
-        return f"{stem}.html"
-    return f"{stem}/" if directory_urls else f"{stem}.html"
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
 
 
 @functools.cache
@@ -67,15 +76,17 @@ def _folder_parts(page: str, directory_urls: bool) -> tuple[str, ...]:
     return tuple(posixpath.dirname(page_url(page, directory_urls=directory_urls)).split("/"))
 
 
-def relative_url(target: str, *, from_page: str, directory_urls: bool = True) -> str:
-    """Link from page source ``from_page`` to page source ``target`` (both docs-relative).
+def relative_url(
+    target: str, *, from_page: str, directory_urls: bool = True, fragment: str = ""
+) -> str:
+    """Link from page source ``from_page`` to page source ``target`` (both docs-relative),
+    to its element ``fragment`` if given (a ``#`` in ``target`` is part of a file name).
 
     HTML blocks inside Markdown are not rewritten by MkDocs, so links there are computed
-    here; an optional ``#fragment`` on ``target`` is kept.
+    here.
     """
-    path, hash_, fragment = target.partition("#")
     here = _folder_parts(from_page, directory_urls)
-    there = page_url(path, directory_urls=directory_urls)
+    there = page_url(target, directory_urls=directory_urls)
     parts = there.rstrip("/").split("/")
     # Both are clean docs-relative paths, so this is posixpath.relpath without its
     # abspath (a getcwd per call: tens of thousands of links in a large catalogue).
@@ -86,7 +97,7 @@ def relative_url(target: str, *, from_page: str, directory_urls: bool = True) ->
     rel = "/".join([".."] * up + [p for p in parts[common:] if p]) or "."
     if not there or there.endswith("/"):
         rel += "/"
-    return f"{rel}{hash_}{fragment}"
+    return f"{rel}#{fragment}" if fragment else rel
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +107,14 @@ class Links:
     page: str
     directory_urls: bool = True
 
-    def to(self, target: str) -> str:
-        return relative_url(target, from_page=self.page, directory_urls=self.directory_urls)
+    def to(self, target: str, fragment: str | None = None) -> str:
+        return relative_url(
+            target, from_page=self.page, directory_urls=self.directory_urls, fragment=fragment or ""
+        )
 
     def sop(self, sop: Sop | str, anchor: str | None = None) -> str:
         sop_id = sop if isinstance(sop, str) else sop.id
-        return self.to(sop_page(sop_id) + (f"#{anchor}" if anchor else ""))
+        return self.to(sop_page(sop_id), anchor)
 
     def unit(self, unit: Unit | str) -> str:
         return self.to(unit_page(unit if isinstance(unit, str) else unit.path))
@@ -119,4 +132,4 @@ class Links:
         return self.to(REGULATIONS_PAGE)
 
     def roles(self, slug: str | None = None) -> str:
-        return self.to(ROLES_PAGE + (f"#{slug}" if slug else ""))
+        return self.to(ROLES_PAGE, slug)
