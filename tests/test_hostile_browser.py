@@ -167,11 +167,16 @@ class Visit:
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         page.on("console", self._console)
         page.on("request", lambda request: self.requests.append(request.url))
-        page.on("requestfailed", lambda request: self.errors.append("failed " + request.url))
+        page.on("requestfailed", self._failed)
 
     def _outside(self, route: Any) -> None:
         self.outside.append(route.request.url)
         route.fulfill(status=200, content_type="application/json", body="{}")
+
+    def _failed(self, request: Any) -> None:
+        # Leaving a page while its search worker still loads aborts that load: not an error.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"{request.failure} {request.url}")
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
