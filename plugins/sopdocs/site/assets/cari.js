@@ -6,6 +6,8 @@
  * before searching: "UU 24/2013", "uu 24 2013" and "Undang-Undang Nomor 24 Tahun 2013" all
  * become the one word the regulation's pages carry (sopdocs.site.search: searchKey below is
  * search_key there, the table is cari-regulasi.json, fetched only for queries with a digit).
+ * A query runs once typing pauses (DELAY_MS) and has two characters: each run fetches the
+ * fragments of the results it shows, which a phone pays for.
  * Keyboard: "/" or "s" opens the box, arrows choose a result, Enter opens it, Esc closes.
  * Result text is always set as text; of Pagefind's excerpts only <mark> survives.
  */
@@ -16,7 +18,8 @@
   var TOKEN = /\bsopdocsreg[a-z0-9]*\b/g;
   var MAX_CITATION_WORDS = 12;
   var PAGE_SIZE = 10;
-  var DELAY_MS = 80;
+  var DELAY_MS = 150;
+  var MIN_CHARS = 2;
 
   /* Lower case, ASCII letters and digits, filler words dropped, no spaces. */
   function searchKey(text) {
@@ -143,7 +146,8 @@
     var query = this.input.value.trim();
     var filters = this.filters();
     var generation = ++this.generation;
-    if (!query && !Object.keys(filters).length) {
+    if (query.length < MIN_CHARS && !Object.keys(filters).length) {
+      // One letter matches half the catalogue: fragments fetched for nothing.
       this.clear("Ketik untuk mencari SOP");
       return Promise.resolve();
     }
