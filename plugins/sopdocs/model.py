@@ -115,6 +115,15 @@ class Step:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Keputusan:
+    """The head of office's decree that ratifies a unit's SOPs, the second part of its book."""
+
+    nomor: str
+    tanggal: PartialDate
+    tentang: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Unit:
     """A folder under ``sops/``: a dinas, bidang or seksi, named by its ``_unit.yaml``."""
 
@@ -123,6 +132,8 @@ class Unit:
     nama: str
     location: Location | None = None
     """Where ``nama`` was written, when an ``_unit.yaml`` exists."""
+    keputusan: Keputusan | None = None
+    """The ratifying decree, when ``_unit.yaml`` gives one: the book shows nothing invented."""
 
     @property
     def depth(self) -> int:

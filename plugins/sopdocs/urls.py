@@ -34,6 +34,21 @@ def unit_page(unit_path: str) -> str:
     return f"unit/{unit_path}/index.md" if unit_path else CATALOGUE_PAGE
 
 
+def monitoring_page(unit_path: str) -> str:
+    """The source path of a unit's monitoring form (Tabel 7), beside its page."""
+    return f"unit/{unit_path}/monitoring/index.md"
+
+
+def sop_pdf(sop_id: str) -> str:
+    """Where an SOP's PDF goes in the site: in its page's folder, named after its file."""
+    return f"sop/{sop_id}/{posixpath.basename(sop_id)}.pdf"
+
+
+def book_pdf(unit_path: str) -> str:
+    """Where a unit's book (Dokumen SOP AP) goes in the site: in its page's folder."""
+    return f"unit/{unit_path}/dokumen-sop-ap-{posixpath.basename(unit_path)}.pdf"
+
+
 def regulation_page(key: str) -> str:
     return f"regulasi/{key}/index.md"
 
@@ -121,6 +136,20 @@ class Links:
 
     def regulation(self, key: str) -> str:
         return self.to(regulation_page(key))
+
+    def monitoring(self, unit: Unit) -> str:
+        return self.to(monitoring_page(unit.path))
+
+    def file(self, path: str) -> str:
+        """Link to a file that is no page (a PDF), docs-relative ``path``, kept as named."""
+        here = posixpath.dirname(page_url(self.page, directory_urls=self.directory_urls))
+        return urllib.parse.quote(posixpath.relpath(path, here or "."), safe="/")
+
+    def sop_pdf(self, sop: Sop) -> str:
+        return self.file(sop_pdf(sop.id))
+
+    def book_pdf(self, unit: Unit) -> str:
+        return self.file(book_pdf(unit.path))
 
     def home(self) -> str:
         return self.to(HOME_PAGE)

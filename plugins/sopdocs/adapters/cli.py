@@ -14,7 +14,7 @@ from typing import cast
 import click
 from rich.console import Console
 
-from sopdocs import flowchart, review
+from sopdocs import documents, flowchart, review
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import FORMATS, Format, exit_status, print_issues
 from sopdocs.authoring import scaffold
@@ -139,6 +139,40 @@ def graph(file: Path, output: Path | None) -> None:
     except OSError as exc:
         raise _not_written(output, exc) from exc
     _say(f"{output}: diagram alir '{sop.nama}'")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Berkas PDF keluaran; untuk seluruh katalog, folder tempat satu PDF per unit.",
+)
+@_sops_option
+@click.option(
+    "--cache",
+    "cache_dir",
+    default=".cache/sopdocs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder cache PDF (boleh dihapus).",
+)
+def pdf(path: Path, output: Path, directory: Path, cache_dir: Path) -> None:
+    """Tulis PDF: satu berkas SOP (dokumennya), folder unit (Dokumen SOP AP unit itu), atau
+    folder SOP (satu Dokumen SOP AP per unit teratas, ke folder OUTPUT)."""
+    result = _analyse_or_exit(directory)
+    try:
+        written = documents.write_pdf(
+            result.index, directory, path, output, templates=Templates(), cache_dir=cache_dir
+        )
+    except (documents.NotInCatalogue, documents.EngineError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise _not_written(output, exc) from exc
+    for target in written:
+        _say(f"{target}: PDF ditulis")
 
 
 @main.command()

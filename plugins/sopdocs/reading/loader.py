@@ -14,7 +14,8 @@ from sopdocs.bulkwork import bulk_work
 from sopdocs.cache import Bundle, Cache, digest
 from sopdocs.datajson import DataCodec
 from sopdocs.issues import Issue, Location, error, sort_issues
-from sopdocs.model import Catalogue, Sop, Unit
+from sopdocs.model import Catalogue, Keputusan, Sop, Unit
+from sopdocs.reading.dates import parse_date
 from sopdocs.reading.schema import UNIT_SCHEMA, load_schema
 from sopdocs.reading.sopreader import read_sop
 from sopdocs.reading.tree import SOP_SUFFIXES as SOP_SUFFIXES
@@ -118,8 +119,31 @@ def _read_unit(
         path=path_in_tree,
         nama=" ".join(nama.split()) if isinstance(nama, str) and nama.strip() else fallback.nama,
         location=data.where("nama"),
+        keputusan=_keputusan(data, issues) if not problems else None,
     )
     return _UnitDefaults(unit, _defaults_of(data), digest(raw))
+
+
+def _keputusan(data: YamlMap, issues: list[Issue]) -> Keputusan | None:
+    """The ratifying decree ``_unit.yaml`` records (the schema checked its shape), if any."""
+    value = data.get("keputusan")
+    if not isinstance(value, YamlMap):
+        return None
+    tanggal = parse_date(value.get("tanggal"))
+    if isinstance(tanggal, str):
+        issues.append(
+            error("date.invalid", f"keputusan.tanggal: {tanggal}", value.where("tanggal"))
+        )
+        return None
+    return Keputusan(
+        nomor=" ".join(str(value.get("nomor")).split()),
+        tanggal=tanggal,
+        tentang=" ".join(str(value.get("tentang")).split()),
+    )
+
+
+_UNIT_ONLY = ("nama", "keputusan")
+"""Keys of ``_unit.yaml`` about the unit itself, never given to its SOPs."""
 
 
 def _defaults_of(data: YamlMap) -> YamlMap:
@@ -128,7 +152,7 @@ def _defaults_of(data: YamlMap) -> YamlMap:
     known = load_schema(UNIT_SCHEMA)["properties"]
     for key, value in data.items():
         # A key the unit's own check refused (a typo) is reported there, once, not per SOP.
-        if key != "nama" and key in known:
+        if key not in _UNIT_ONLY and key in known:
             defaults[key] = value
             defaults.key_locations[key] = data.key_locations[key]
             defaults.value_locations[key] = data.value_locations[key]

@@ -30,6 +30,7 @@ from sopdocs.urls import (
     REGULATIONS_PAGE,
     ROLES_PAGE,
     Links,
+    monitoring_page,
     regulation_page,
     sop_page,
     unit_page,
@@ -83,17 +84,22 @@ def catalogue_pages(
     directory_urls: bool = True,
     history: History = NO_HISTORY,
     repo_url: str | None = None,
+    documents: bool = False,
 ) -> list[SitePage]:
     """Every generated page of the site.
 
     ``history`` gives each SOP page its "Riwayat Perubahan"; with ``repo_url`` each revision
-    links to its commit.
+    links to its commit. With ``documents``, SOP and unit pages link to their PDFs.
     """
     commit_url = f"{repo_url.rstrip('/')}/commit/" if repo_url else None
-    site = _Site(index, templates, directory_urls, history, commit_url)
+    site = _Site(index, templates, directory_urls, history, commit_url, documents)
     pages = [site.sop(sop) for sop in index.sops]
     pages.append(site.catalogue())
-    pages.extend(site.unit(unit) for unit in index.units if unit.path)
+    units = [unit for unit in index.units if unit.path]
+    pages.extend(site.unit(unit) for unit in units)
+    pages.extend(
+        site.monitoring(unit) for unit in units if index.sops_in_unit(unit.path, nested=True)
+    )
     pages.append(site.regulations())
     pages.extend(site.regulation(entry) for entry in index.regulations)
     pages.append(site.roles())
@@ -146,16 +152,20 @@ class _Site:
         directory_urls: bool,
         history: History = NO_HISTORY,
         commit_url: str | None = None,
+        documents: bool = False,
     ) -> None:
         self.index = index
         self.templates = templates
         self.directory_urls = directory_urls
         self.history = history
         self.commit_url = commit_url
+        self.documents = documents
 
     def _page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
         links = Links(path, self.directory_urls)
-        markdown = self.templates.render(template, index=self.index, link=links, **context)
+        markdown = self.templates.render(
+            template, index=self.index, link=links, documents=self.documents, **context
+        )
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
     def sop(self, sop: Sop) -> SitePage:
@@ -187,20 +197,35 @@ class _Site:
             groups=[(unit, sop_rows(self.index, sops)) for unit, sops in groups if sops],
         )
 
-    def unit(self, unit: Unit) -> SitePage:
+    def _parents(self, unit: Unit) -> list[Unit]:
         parent = self.index.catalogue.unit(unit.parent_path or "")
         chain = []
         while parent is not None and parent.path:
             chain.insert(0, parent)
             parent = self.index.catalogue.unit(parent.parent_path or "")
+        return chain
+
+    def unit(self, unit: Unit) -> SitePage:
         return self._page(
             "unit.md.j2",
             unit_page(unit.path),
             unit.nama,
             unit=unit,
-            parents=chain,
+            parents=self._parents(unit),
             sops=sop_rows(self.index, self.index.sops_in_unit(unit.path)),
             subunits=subunit_rows(self.index, unit),
+            has_sops=bool(self.index.sops_in_unit(unit.path, nested=True)),
+        )
+
+    def monitoring(self, unit: Unit) -> SitePage:
+        """Tabel 7, the unit's monitoring form: its SOPs and its sub-units', to assess."""
+        return self._page(
+            "monitoring.md.j2",
+            monitoring_page(unit.path),
+            "Monitoring Pelaksanaan SOP AP",
+            unit=unit,
+            parents=self._parents(unit),
+            sops=self.index.sops_in_unit(unit.path, nested=True),
         )
 
     def regulations(self) -> SitePage:

@@ -1,0 +1,12 @@
+"""The SOP AP document set on paper: each SOP's PDF, each unit's book, the monitoring form.
+
+Pure logic lives in :mod:`book` (what a book holds, where each SOP starts), the HTML an engine
+prints in :mod:`printed` (the site's own templates and CSS), the engine in :mod:`engine`, the
+PDF files themselves in :mod:`assemble`, and the order of work with its cache in :mod:`build`.
+"""
+
+from sopdocs.documents.build import write_pdf
+from sopdocs.documents.engine import EngineError
+from sopdocs.documents.target import NotInCatalogue
+
+__all__ = ["EngineError", "NotInCatalogue", "write_pdf"]

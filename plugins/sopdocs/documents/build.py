@@ -1,0 +1,287 @@
+"""The order of work for a set of documents: print each SOP once, bind the books, cache all.
+
+Every SOP is printed by the engine once per change: its PDF is kept in the cache under the
+hash of what it is made from (its page's Markdown, the print templates, the stylesheets, this
+package's code and the engine's version), so a warm run prints nothing and a changed SOP
+reprints itself and rebinds its unit's book only. A book's front pages are printed twice,
+first to learn how many pages they take, then with the Daftar Isi's page numbers filled in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sopdocs.catalogue.index import CatalogueIndex
+from sopdocs.documents import assemble, printed
+from sopdocs.documents.assemble import Part
+from sopdocs.documents.book import Book, book_of, contents, document_author, start_pages
+from sopdocs.documents.engine import Chromium
+from sopdocs.documents.target import select
+from sopdocs.model import Sop
+from sopdocs.site.pages import catalogue_pages
+from sopdocs.site.templating import Templates
+from sopdocs.urls import monitoring_page, sop_page
+
+_ROUNDS = 3
+"""Front-page passes at most: a filled-in number never changes the page count in practice;
+a third pass settles any case where it does, and the result is checked either way."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SopDocument:
+    """An SOP to print, with its site page's Markdown (the form, as the site shows it)."""
+
+    sop: Sop
+    markdown: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BookDocument:
+    """A unit's book to bind, with its monitoring form page's Markdown."""
+
+    book: Book
+    monitoring: str
+
+
+@cache
+def _code_fingerprint() -> str:
+    """This package's code: a new sopdocs never reuses a PDF an older one printed."""
+    files = sorted(Path(__file__).parent.glob("*.py"))
+    return _digest(*(p.read_bytes() for p in files))
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+class PdfCache:
+    """Finished PDFs by key, one file each under ``folder``; ``None`` keeps nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder / "pdf" if folder is not None else None
+
+    def get(self, key: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        try:
+            data = (self.folder / f"{key}.pdf").read_bytes()
+        except OSError:
+            return None
+        # A file cut short (a killed run, a full disk) is a miss, printed again.
+        return data if data.startswith(b"%PDF-") and b"%%EOF" in data[-32:] else None
+
+    def put(self, key: str, data: bytes) -> None:
+        if self.folder is not None:
+            try:
+                write_atomically(self.folder / f"{key}.pdf", data)
+            except OSError:
+                return  # a cache that cannot be written only costs time
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: a reader never sees half a PDF."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+class DocumentPrinter:
+    """Prints SOPs and binds books with one engine, through the cache."""
+
+    def __init__(self, engine: Chromium, templates: Templates, cache: PdfCache) -> None:
+        self.engine = engine
+        self.templates = templates
+        self.cache = cache
+        self.printed = 0
+        """How many documents the engine printed (the rest came from the cache)."""
+        self._recipe = _digest(
+            _code_fingerprint(),
+            printed.stylesheet(),
+            *(self._source(name) for name in ("cetak.html.j2", "buku.html.j2")),
+            engine.version,
+        )
+
+    def _source(self, name: str) -> str:
+        return self.templates.env.loader.get_source(self.templates.env, name)[0]  # type: ignore[union-attr]
+
+    def sops(self, documents: Sequence[SopDocument]) -> dict[str, bytes]:
+        """Each SOP's finished PDF, by SOP id."""
+        keys = {d.sop.id: _digest(self._recipe, "sop", d.markdown) for d in documents}
+        return self._through_cache(keys, {d.sop.id: d for d in documents}, self._print_sops)
+
+    def _print_sops(self, documents: Sequence[SopDocument]) -> list[bytes]:
+        html = [
+            printed.document(
+                self.templates,
+                title=d.sop.nama,
+                body=printed.page_html(d.markdown),
+                kind="sop",
+            )
+            for d in documents
+        ]
+        self.printed += len(html)
+        return [
+            assemble.with_metadata(pdf, title=d.sop.nama, author=document_author(d.sop.instansi))
+            for d, pdf in zip(documents, self.engine.print_all(html), strict=True)
+        ]
+
+    def books(
+        self, documents: Sequence[BookDocument], sop_pdfs: Mapping[str, bytes]
+    ) -> dict[str, bytes]:
+        """Each unit's bound book, by unit path; ``sop_pdfs`` from :meth:`sops`."""
+        keys = {
+            d.book.unit.path: _digest(
+                self._recipe,
+                "book",
+                printed.front_pages(self.templates, d.book, contents(d.book, None), None),
+                d.monitoring,
+                *(hashlib.sha256(sop_pdfs[s.id]).hexdigest() for s in d.book.sops),
+            )
+            for d in documents
+        }
+        by_unit = {d.book.unit.path: d for d in documents}
+        return self._through_cache(keys, by_unit, lambda todo: self._bind(todo, sop_pdfs))
+
+    def _bind(
+        self, documents: Sequence[BookDocument], sop_pdfs: Mapping[str, bytes]
+    ) -> list[bytes]:
+        monitoring = self.engine.print_all(
+            [
+                printed.document(
+                    self.templates,
+                    title=f"Monitoring Pelaksanaan SOP AP {d.book.unit.nama}",
+                    body=printed.page_html(d.monitoring),
+                    kind="monitoring",
+                )
+                for d in documents
+            ]
+        )
+        counts = [[assemble.page_count(sop_pdfs[s.id]) for s in d.book.sops] for d in documents]
+        fronts = self._front_pages([d.book for d in documents], counts)
+        self.printed += 2 * len(documents)
+        return [
+            assemble.bind(
+                [
+                    Part(pdf=front, bookmark="Daftar Isi"),
+                    *(Part(pdf=sop_pdfs[s.id], bookmark=s.nama) for s in d.book.sops),
+                    Part(pdf=form, bookmark="Monitoring Pelaksanaan SOP AP"),
+                ],
+                title=d.book.title,
+                author=d.book.author,
+            )
+            for d, front, form in zip(documents, fronts, monitoring, strict=True)
+        ]
+
+    def _front_pages(self, books: Sequence[Book], counts: Sequence[Sequence[int]]) -> list[bytes]:
+        """Front pages whose Daftar Isi gives the page each SOP really starts on."""
+        starts: list[tuple[int, ...] | None] = [None] * len(books)
+        pdfs: list[bytes] = []
+        for _ in range(_ROUNDS):
+            pdfs = self.engine.print_all(
+                [
+                    printed.front_pages(
+                        self.templates,
+                        book,
+                        contents(book, start),
+                        start[-1] if start is not None else None,
+                    )
+                    for book, start in zip(books, starts, strict=True)
+                ]
+            )
+            measured = [
+                start_pages(assemble.page_count(pdf), count)
+                for pdf, count in zip(pdfs, counts, strict=True)
+            ]
+            if measured == starts:
+                return pdfs
+            starts = list(measured)
+        raise RuntimeError("Daftar Isi tidak stabil: jumlah halaman berubah di setiap cetakan")
+
+    def _through_cache(
+        self,
+        keys: Mapping[str, str],
+        documents: Mapping[str, object],
+        make: Callable[[list], list[bytes]],
+    ) -> dict[str, bytes]:
+        done: dict[str, bytes] = {}
+        todo = []
+        for name, key in keys.items():
+            hit = self.cache.get(key)
+            if hit is not None:
+                done[name] = hit
+            else:
+                todo.append(name)
+        for name, pdf in zip(todo, make([documents[n] for n in todo]), strict=True):
+            self.cache.put(keys[name], pdf)
+            done[name] = pdf
+        return {name: done[name] for name in keys}
+
+
+def sop_documents(sops: Sequence[Sop], pages: Mapping[str, str]) -> list[SopDocument]:
+    """The SOPs with their pages' Markdown (``pages`` by source path, as the site has them)."""
+    return [SopDocument(sop=sop, markdown=pages[sop_page(sop.id)]) for sop in sops]
+
+
+def book_documents(books: Sequence[Book], pages: Mapping[str, str]) -> list[BookDocument]:
+    return [
+        BookDocument(book=book, monitoring=pages[monitoring_page(book.unit.path)]) for book in books
+    ]
+
+
+def print_books(
+    printer: DocumentPrinter, books: Sequence[Book], pages: Mapping[str, str]
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Every SOP of ``books`` printed, then the books bound: (PDFs by SOP id, by unit path)."""
+    sops = list({sop.id: sop for book in books for sop in book.sops}.values())
+    sop_pdfs = printer.sops(sop_documents(sops, pages))
+    return sop_pdfs, printer.books(book_documents(books, pages), sop_pdfs)
+
+
+def book_file_name(book: Book) -> str:
+    """A book's file in a folder of books: its unit folder's name."""
+    return f"{book.unit.path.rpartition('/')[2] or 'katalog'}.pdf"
+
+
+def write_pdf(
+    index: CatalogueIndex,
+    sops_root: Path,
+    path: Path,
+    out: Path,
+    *,
+    templates: Templates,
+    cache_dir: Path | None,
+) -> list[Path]:
+    """``sopdocs pdf``: the document(s) ``path`` asks for (:func:`target.select`) at ``out``,
+    a file, or a folder of books for the whole catalogue. Each file appears whole or not at
+    all. Returns the files written."""
+    selection = select(index, sops_root, path)
+    site = {page.path: page.markdown for page in catalogue_pages(index, templates=templates)}
+    with Chromium() as engine:
+        printer = DocumentPrinter(engine, templates, PdfCache(cache_dir))
+        if selection.sop is not None:
+            pdf = printer.sops(sop_documents([selection.sop], site))[selection.sop.id]
+            write_atomically(out, pdf)
+            return [out]
+        books = [b for b in (book_of(index, u) for u in selection.units) if b is not None]
+        _, bound = print_books(printer, books, site)
+    targets = [
+        (out / book_file_name(book) if selection.many else out, bound[book.unit.path])
+        for book in books
+    ]
+    for target, pdf in targets:
+        write_atomically(target, pdf)
+    return [target for target, _ in targets]

@@ -1,0 +1,189 @@
+"""`sopdocs pdf`: each SOP's document, the unit's book (Dokumen SOP AP) and its monitoring
+form, as real PDFs printed by real Chromium and read back with pypdf."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+from sopdocs.adapters.cli import main
+from sopdocs.documents.book import start_pages
+from support import HOSTILE, SOP, UNIT, sop_text, write_files
+
+pytestmark = pytest.mark.browser
+
+A4_LANDSCAPE = (842, 595)
+"""A4 in points, landscape, rounded: 297 mm x 210 mm."""
+
+
+def long_sop(steps: int) -> str:
+    rows = "".join(
+        f"  - kegiatan: Langkah nomor {n} yang dikerjakan petugas\n"
+        "    pelaksana: Petugas Loket\n    waktu: 5 menit\n"
+        for n in range(1, steps + 1)
+    )
+    return sop_text(
+        "pelaksana:\n  - Petugas Loket\nprosedur:\n" + rows,
+        nomor="002/SOP/DC/2024",
+        nama="Pelayanan Panjang",
+    )
+
+
+KEPUTUSAN = """\
+keputusan:
+  nomor: 800/12/DC/2024
+  tanggal: 2024-03-05
+  tentang: Standar Operasional Prosedur Administrasi Pemerintahan Dinas Contoh
+"""
+
+CATALOGUE = {
+    "sops/dinas/_unit.yaml": UNIT + KEPUTUSAN,
+    "sops/dinas/a-pendek.yaml": SOP,
+    "sops/dinas/b-panjang.yaml": long_sop(16),
+    "sops/dinas/c-jahat.yaml": sop_text(
+        SOP[SOP.index("pelaksana:") :], nomor="003/SOP/DC/2024", nama=repr(HOSTILE)
+    ),
+    "sops/lain/_unit.yaml": UNIT.replace("nama: Dinas Contoh", "nama: Dinas Lain"),
+    "sops/lain/satu.yaml": SOP.replace("001/SOP/DC/2024", "009/SOP/DL/2024"),
+}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_files(tmp_path_factory.mktemp("pdf"), CATALOGUE)
+
+
+@pytest.fixture(scope="module")
+def book(folder: Path) -> PdfReader:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = run("pdf", "sops/dinas", "-o", "dinas.pdf", "--cache", ".cache")
+    assert result.exit_code == 0, result.output
+    return PdfReader(folder / "dinas.pdf")
+
+
+@pytest.fixture(scope="module")
+def one_sop(folder: Path) -> PdfReader:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = run("pdf", "sops/dinas/b-panjang.yaml", "-o", "b.pdf", "--cache", ".cache")
+    assert result.exit_code == 0, result.output
+    return PdfReader(folder / "b.pdf")
+
+
+def texts(reader: PdfReader) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def test_start_pages_follow_the_front_pages_and_each_sops_page_count():
+    assert start_pages(3, [2, 1, 4]) == (4, 6, 7, 11)
+
+
+def test_every_page_is_a4_landscape(book, one_sop):
+    for reader in (book, one_sop):
+        sizes = {(round(p.mediabox.width), round(p.mediabox.height)) for p in reader.pages}
+        assert sizes == {A4_LANDSCAPE}
+
+
+def test_an_sops_pdf_is_titled_by_its_name_and_authored_by_its_instansi(one_sop):
+    assert one_sop.metadata.title == "Pelayanan Panjang"
+    assert one_sop.metadata.author == "Pemerintah Kabupaten Contoh"
+
+
+def test_the_book_is_titled_by_its_unit_and_authored_by_the_instansi(book):
+    assert book.metadata.title == "Dokumen SOP AP Dinas Contoh"
+    assert book.metadata.author == "Pemerintah Kabupaten Contoh"
+
+
+def test_fonts_are_embedded(one_sop):
+    fonts = [
+        font.get_object() for page in one_sop.pages for font in page["/Resources"]["/Font"].values()
+    ]
+    descriptors = [f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts]
+    assert fonts and all("/FontFile2" in d or "/FontFile3" in d for d in descriptors)
+
+
+def test_every_procedure_page_repeats_the_table_header_and_is_numbered(one_sop):
+    pages = texts(one_sop)
+    assert len(pages) >= 3, "16 steps take more than one procedure page"
+    for number, text in enumerate(pages[1:], start=2):
+        assert "No Kegiatan Pelaksana" in text and "Mutu Baku" in text, number
+        assert f"Halaman {number} dari {len(pages)}" in text
+
+
+def test_the_title_page_names_the_instansi_the_unit_and_the_year(book):
+    assert texts(book)[0] == (
+        "PEMERINTAH KABUPATEN CONTOH Dokumen SOP AP Standar Operasional Prosedur"
+        " Administrasi Pemerintahan Dinas Contoh Tahun 2024"
+    )
+
+
+def test_the_daftar_isi_gives_the_page_where_each_sop_really_starts(book):
+    pages = texts(book)
+    listed = re.findall(
+        r"(\d+) (\d{3}/SOP/DC/2024) .*? (\d+)(?= \d+ \d{3}/| \d+ Monitoring)", pages[2]
+    )
+    starts = [n for n, text in enumerate(pages, start=1) if "Tanggal Pembuatan" in text]
+    assert [(int(no), nomor) for no, nomor, _ in listed] == [
+        (1, "001/SOP/DC/2024"),
+        (2, "002/SOP/DC/2024"),
+        (3, "003/SOP/DC/2024"),
+    ]
+    assert [int(page) for *_, page in listed] == starts
+    for _, nomor, page in listed:
+        assert nomor in pages[int(page) - 1]
+
+
+def test_the_monitoring_form_closes_the_book_with_every_sop_and_blank_assessments(book):
+    pages = texts(book)
+    last = pages[-1]
+    listed = re.search(r"Monitoring Pelaksanaan SOP AP (\d+)$", pages[2])
+    assert listed is not None and int(listed.group(1)) == len(pages)
+    heads = [
+        "No.",
+        "Prosedur (SOP AP)",
+        "Penilaian terhadap penerapan",
+        "Catatan hasil penilaian",
+        "Tindakan yang harus diambil",
+        "Paraf penilai",
+        "Berjalan dengan baik",
+        "Tidak berjalan dengan baik",
+    ]
+    assert all(head in last for head in heads)
+    body = last.partition("Tidak berjalan dengan baik ")[2]
+    assert body == (  # each SOP by name and nomor; nothing in the assessment columns
+        f"1 Pelayanan Contoh 001/SOP/DC/2024 2 Pelayanan Panjang 002/SOP/DC/2024 3 {HOSTILE}"
+        " 003/SOP/DC/2024"
+    ).replace("[x](", "[x] (")  # pypdf spaces the link text from its parenthesis
+
+
+def test_hostile_author_text_is_printed_as_text(book):
+    flat = " ".join(texts(book))
+    assert "</title><script>alert(1)</script> {{ 7*7 }}" in flat
+
+
+def test_the_whole_catalogue_gives_one_book_per_top_unit(folder, monkeypatch):
+    monkeypatch.chdir(folder)
+    result = run("pdf", "sops", "-o", "semua", "--cache", ".cache")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (folder / "semua").iterdir()) == ["dinas.pdf", "lain.pdf"]
+    assert PdfReader(folder / "semua/lain.pdf").metadata.title == "Dokumen SOP AP Dinas Lain"
+
+
+def test_a_catalogue_with_errors_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_files(
+        tmp_path,
+        {"sops/d/_unit.yaml": UNIT, "sops/d/x.yaml": SOP.replace("2024-01-03", "2024-13-03")},
+    )
+    result = run("pdf", "sops/d", "-o", "d.pdf")
+    assert result.exit_code == 1
+    assert re.search(r"sops/d/x\.yaml:\d+:\d+: ", result.output)
+    assert list(tmp_path.iterdir()) == [tmp_path / "sops"]
