@@ -3,6 +3,7 @@ form, as real PDFs printed by real Chromium and read back with pypdf."""
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -187,3 +188,48 @@ def test_a_catalogue_with_errors_is_reported_and_nothing_is_written(tmp_path, mo
     assert result.exit_code == 1
     assert re.search(r"sops/d/x\.yaml:\d+:\d+: ", result.output)
     assert list(tmp_path.iterdir()) == [tmp_path / "sops"]
+
+
+SITE_YML = """\
+site_name: Katalog Uji
+theme:
+  name: material
+  language: id
+plugins:
+  - sopdocs:
+      cache_dir: .cache
+      search: false
+      history: false
+      pdf: true
+"""
+
+
+def made(built) -> int:
+    """How many PDFs the build made (the rest came from the cache), from its log."""
+    [line] = [m for m in built.messages(logging.INFO) if "sopdocs: PDF:" in m]
+    return int(re.search(r"PDF: (\d+) dibuat", line).group(1))
+
+
+def test_the_site_links_each_sop_and_unit_to_its_pdf_and_rebuilds_only_what_changed(
+    tmp_path, build_site
+):
+    files = {k: v for k, v in CATALOGUE.items() if "c-jahat" not in k and "panjang" not in k}
+    root = write_files(tmp_path, {"mkdocs.yml": SITE_YML, "docs/index.md": "# Uji\n", **files})
+    cold = build_site(root)
+    assert made(cold) == 2 + 2  # two SOPs, two books
+    for page, pdf in [
+        ("sop/dinas/a-pendek/index.html", "a-pendek.pdf"),
+        ("unit/dinas/index.html", "dokumen-sop-ap-dinas.pdf"),
+    ]:
+        html = (cold.site_dir / page).read_text(encoding="utf-8")
+        assert f'href="{pdf}" download>Unduh PDF' in html
+        assert PdfReader(cold.site_dir / Path(page).parent / pdf).pages
+    assert made(build_site(root)) == 0
+    sop = root / "sops/lain/satu.yaml"
+    sop.write_text(sop.read_text().replace("Menerima berkas", "Menerima berkas permohonan"))
+    warm = build_site(root)
+    assert made(warm) == 2  # its own PDF and its unit's book
+    assert (
+        "Menerima berkas permohonan"
+        in PdfReader(warm.site_dir / "unit/lain/dokumen-sop-ap-lain.pdf").pages[-2].extract_text()
+    )

@@ -23,6 +23,7 @@ from sopdocs.adapters.report import log_issues
 from sopdocs.cache import Cache
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
+from sopdocs.documents import EngineError, write_site_documents
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site.pages import (
@@ -74,6 +75,9 @@ class SopdocsPluginConfig(Config):
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind and answer Material's header search box from it,
     in place of Material's own search plugin."""
+    pdf = opt.Type(bool, default=False)
+    """Build each SOP's PDF and each unit's book (Dokumen SOP AP) with the site, linked as
+    "Unduh PDF" from their pages; cached by content (headless Chromium, opt-in for its time)."""
 
 
 class _SearchSlotConfig(Config):
@@ -159,6 +163,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.pdf and self._build is not None:
+            self._documents(config, self._build)
         if not (self.config.enabled and self.config.search):
             return
         try:
@@ -200,6 +206,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             directory_urls=config.use_directory_urls,
             history=self._history(config, cache),
             repo_url=config.repo_url,
+            documents=self.config.pdf,
         )
         if cache.problem:
             log.warning("sopdocs: %s", cache.problem)
@@ -207,6 +214,20 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if not errors:
             self._last_good = site
         return site
+
+    def _documents(self, config: MkDocsConfig, site: _SiteBuild) -> None:
+        """The PDFs the pages link to, written into the built site."""
+        try:
+            printed = write_site_documents(
+                site.analysis.index,
+                {page.path: page.markdown for page in site.pages},
+                Path(config.site_dir),
+                templates=self._templates(config),
+                cache_dir=self._path(config, self.config.cache_dir),
+            )
+        except EngineError as exc:
+            raise PluginError(f"sopdocs: PDF tidak dapat dibuat. {exc}") from exc
+        log.info("sopdocs: PDF: %d dibuat, sisanya dari cache", printed)
 
     def _history(self, config: MkDocsConfig, cache: Cache) -> History:
         """Each SOP's revisions from git; a shallow clone builds without, with one warning."""

@@ -9,23 +9,21 @@ first to learn how many pages they take, then with the Daftar Isi's page numbers
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
+from sopdocs.cache import Cache, code_fingerprint, digest, write_atomically
 from sopdocs.catalogue.index import CatalogueIndex
 from sopdocs.documents import assemble, printed
 from sopdocs.documents.assemble import Part
 from sopdocs.documents.book import Book, book_of, contents, document_author, start_pages
-from sopdocs.documents.engine import Chromium
+from sopdocs.documents.engine import Chromium, chromium_version
 from sopdocs.documents.target import select
 from sopdocs.model import Sop
 from sopdocs.site.pages import catalogue_pages
 from sopdocs.site.templating import Templates
-from sopdocs.urls import monitoring_page, sop_page
+from sopdocs.urls import book_pdf, monitoring_page, sop_page, sop_pdf
 
 _ROUNDS = 3
 """Front-page passes at most: a filled-in number never changes the page count in practice;
@@ -48,55 +46,17 @@ class BookDocument:
     monitoring: str
 
 
-@cache
-def _code_fingerprint() -> str:
-    """This package's code: a new sopdocs never reuses a PDF an older one printed."""
-    files = sorted(Path(__file__).parent.glob("*.py"))
-    return _digest(*(p.read_bytes() for p in files))
-
-
-def _digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
 class PdfCache:
-    """Finished PDFs by key, one file each under ``folder``; ``None`` keeps nothing."""
+    """Finished PDFs by key, each a sealed entry ``pdf/<key>`` of the sopdocs cache."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder / "pdf" if folder is not None else None
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
 
     def get(self, key: str) -> bytes | None:
-        if self.folder is None:
-            return None
-        try:
-            data = (self.folder / f"{key}.pdf").read_bytes()
-        except OSError:
-            return None
-        # A file cut short (a killed run, a full disk) is a miss, printed again.
-        return data if data.startswith(b"%PDF-") and b"%%EOF" in data[-32:] else None
+        return self.cache.read(f"pdf/{key}")
 
     def put(self, key: str, data: bytes) -> None:
-        if self.folder is not None:
-            try:
-                write_atomically(self.folder / f"{key}.pdf", data)
-            except OSError:
-                return  # a cache that cannot be written only costs time
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename: a reader never sees half a PDF."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
+        self.cache.write(f"pdf/{key}", data)
 
 
 class DocumentPrinter:
@@ -107,12 +67,14 @@ class DocumentPrinter:
         self.templates = templates
         self.cache = cache
         self.printed = 0
-        """How many documents the engine printed (the rest came from the cache)."""
-        self._recipe = _digest(
-            _code_fingerprint(),
+        """How many documents were made: SOPs printed, books bound (the rest were cached)."""
+        self.sop_keys: dict[str, str] = {}
+        """Each SOP's cache key, by id: a book's key is made of its SOPs' keys."""
+        self._recipe = digest(
+            code_fingerprint(),
             printed.stylesheet(),
             *(self._source(name) for name in ("cetak.html.j2", "buku.html.j2")),
-            engine.version,
+            chromium_version(),
         )
 
     def _source(self, name: str) -> str:
@@ -120,7 +82,8 @@ class DocumentPrinter:
 
     def sops(self, documents: Sequence[SopDocument]) -> dict[str, bytes]:
         """Each SOP's finished PDF, by SOP id."""
-        keys = {d.sop.id: _digest(self._recipe, "sop", d.markdown) for d in documents}
+        keys = {d.sop.id: digest(self._recipe, "sop", d.markdown) for d in documents}
+        self.sop_keys.update(keys)
         return self._through_cache(keys, {d.sop.id: d for d in documents}, self._print_sops)
 
     def _print_sops(self, documents: Sequence[SopDocument]) -> list[bytes]:
@@ -142,14 +105,15 @@ class DocumentPrinter:
     def books(
         self, documents: Sequence[BookDocument], sop_pdfs: Mapping[str, bytes]
     ) -> dict[str, bytes]:
-        """Each unit's bound book, by unit path; ``sop_pdfs`` from :meth:`sops`."""
+        """Each unit's bound book, by unit path; ``sop_pdfs`` from :meth:`sops` (read only for
+        a book that is not in the cache)."""
         keys = {
-            d.book.unit.path: _digest(
+            d.book.unit.path: digest(
                 self._recipe,
                 "book",
                 printed.front_pages(self.templates, d.book, contents(d.book, None), None),
                 d.monitoring,
-                *(hashlib.sha256(sop_pdfs[s.id]).hexdigest() for s in d.book.sops),
+                *(self.sop_keys[s.id] for s in d.book.sops),
             )
             for d in documents
         }
@@ -172,7 +136,7 @@ class DocumentPrinter:
         )
         counts = [[assemble.page_count(sop_pdfs[s.id]) for s in d.book.sops] for d in documents]
         fronts = self._front_pages([d.book for d in documents], counts)
-        self.printed += 2 * len(documents)
+        self.printed += len(documents)
         return [
             assemble.bind(
                 [
@@ -271,7 +235,7 @@ def write_pdf(
     selection = select(index, sops_root, path)
     site = {page.path: page.markdown for page in catalogue_pages(index, templates=templates)}
     with Chromium() as engine:
-        printer = DocumentPrinter(engine, templates, PdfCache(cache_dir))
+        printer = DocumentPrinter(engine, templates, PdfCache(Cache.open(cache_dir)))
         if selection.sop is not None:
             pdf = printer.sops(sop_documents([selection.sop], site))[selection.sop.id]
             write_atomically(out, pdf)
@@ -285,3 +249,26 @@ def write_pdf(
     for target, pdf in targets:
         write_atomically(target, pdf)
     return [target for target, _ in targets]
+
+
+def write_site_documents(
+    index: CatalogueIndex,
+    pages: Mapping[str, str],
+    site_dir: Path,
+    *,
+    templates: Templates,
+    cache_dir: Path | None,
+) -> int:
+    """Every SOP's PDF and every unit's book into a built site, where its pages link them
+    (:func:`sopdocs.urls.sop_pdf`, :func:`sopdocs.urls.book_pdf`). ``pages`` are the site's
+    Markdown by source path. Returns how many documents were made: none when warm."""
+    books = [b for b in (book_of(index, u) for u in index.units if u.path) if b is not None]
+    with Chromium() as engine:
+        printer = DocumentPrinter(engine, templates, PdfCache(Cache.open(cache_dir)))
+        sop_pdfs = printer.sops(sop_documents(index.sops, pages))
+        bound = printer.books(book_documents(books, pages), sop_pdfs)
+    for sop_id, pdf in sop_pdfs.items():
+        write_atomically(site_dir / sop_pdf(sop_id), pdf)
+    for unit_path, pdf in bound.items():
+        write_atomically(site_dir / book_pdf(unit_path), pdf)
+    return printer.printed

@@ -11,11 +11,17 @@ tabs print at once: the page layout of one overlaps the PDF writing of another.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
-from collections.abc import Sequence
+import subprocess
+import threading
+from collections.abc import Coroutine, Sequence
 from types import TracebackType
+from typing import Any, TypeVar
 
 from playwright.async_api import Browser, Playwright, async_playwright
+
+T = TypeVar("T")
 
 CHROMIUM = os.environ.get("SOPDOCS_CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium; Playwright's own browser download is not needed."""
@@ -36,31 +42,66 @@ def default_tabs() -> int:
     return (os.cpu_count() or 1) + 1
 
 
-class Chromium:
-    """One Chromium for the life of a ``with`` block; :meth:`print_all` prints HTML to PDF.
+@functools.cache
+def chromium_version() -> str:
+    """Part of every cached PDF's key (another Chromium may lay a page out differently),
+    asked of the binary without starting a browser: a warm run starts none."""
+    try:
+        done = subprocess.run(
+            [CHROMIUM, "--version"], capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    return done.stdout.strip() or "?"
 
-    Its own event loop keeps the async Playwright API behind a plain function, so callers stay
-    synchronous and every batch reuses the same browser.
+
+class Chromium:
+    """One Chromium for the life of a ``with`` block, started by the first :meth:`print_all`
+    (a run whose PDFs are all cached starts none); it prints HTML to PDF.
+
+    The async Playwright API runs on an event loop in a thread of its own, behind plain
+    functions: callers stay synchronous, every batch reuses the same browser, and a caller
+    that already runs an event loop (or Playwright's sync API, as a test suite may) is not
+    disturbed.
     """
 
     def __init__(self, *, tabs: int | None = None) -> None:
         self.tabs = max(1, tabs or default_tabs())
         self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
 
+    def _run(self, work: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result()
+
+    async def _start(self) -> None:
+        self._playwright = await async_playwright().start()
+        self._browser = await self._playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+
+    async def _stop(self) -> None:
+        if self._browser is not None:
+            await self._browser.close()
+            self._browser = None
+        if self._playwright is not None:
+            await self._playwright.stop()
+            self._playwright = None
+
     def __enter__(self) -> Chromium:
+        return self
+
+    def _ensure_started(self) -> None:
+        if self._thread.is_alive():
+            return
+        self._thread.start()
         try:
-            self._playwright = self._loop.run_until_complete(async_playwright().start())
-            self._browser = self._loop.run_until_complete(
-                self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            )
+            self._run(self._start())
         except Exception as exc:  # Playwright raises its own Error and OSError alike
-            self.__exit__(None, None, None)
             raise EngineError(
                 f"Chromium tidak dapat dijalankan ({CHROMIUM}): {exc}".splitlines()[0]
             ) from exc
-        return self
 
     def __exit__(
         self,
@@ -68,24 +109,22 @@ class Chromium:
         value: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._browser is not None:
-            self._loop.run_until_complete(self._browser.close())
-            self._browser = None
-        if self._playwright is not None:
-            self._loop.run_until_complete(self._playwright.stop())
-            self._playwright = None
-        self._loop.close()
-
-    @property
-    def version(self) -> str:
-        """Part of every cached PDF's key: another Chromium may lay a page out differently."""
-        return self._browser.version if self._browser is not None else ""
+        if not self._thread.is_alive():
+            self._loop.close()
+            return
+        try:
+            self._run(self._stop())
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+            self._loop.close()
 
     def print_all(self, documents: Sequence[str]) -> list[bytes]:
         """Each standalone HTML document as PDF bytes, in the same order."""
         if not documents:
             return []
-        return self._loop.run_until_complete(self._print_all(documents))
+        self._ensure_started()
+        return self._run(self._print_all(documents))
 
     async def _print_all(self, documents: Sequence[str]) -> list[bytes]:
         assert self._browser is not None, "use Chromium in a with block"
