@@ -14,7 +14,7 @@ from typing import cast
 import click
 from rich.console import Console
 
-from sopdocs import documents, flowchart, review
+from sopdocs import flowchart, review
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import FORMATS, Format, exit_status, print_issues
 from sopdocs.authoring import scaffold
@@ -162,6 +162,9 @@ def graph(file: Path, output: Path | None) -> None:
 def pdf(path: Path, output: Path, directory: Path, cache_dir: Path) -> None:
     """Tulis PDF: satu berkas SOP (dokumennya), folder unit (Dokumen SOP AP unit itu), atau
     folder SOP (satu Dokumen SOP AP per unit teratas, ke folder OUTPUT)."""
+    # The PDF engine (Playwright, pypdf) is loaded by this command alone: `check` stays lean.
+    from sopdocs import documents
+
     result = _analyse_or_exit(directory)
     try:
         written = documents.write_pdf(

@@ -23,7 +23,6 @@ from sopdocs.adapters.report import log_issues
 from sopdocs.cache import Cache
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
-from sopdocs.documents import EngineError, write_site_documents
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site.pages import (
@@ -217,6 +216,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
     def _documents(self, config: MkDocsConfig, site: _SiteBuild) -> None:
         """The PDFs the pages link to, written into the built site."""
+        # The PDF engine (Playwright, pypdf) is loaded only by a site that asks for PDFs.
+        from sopdocs.documents import EngineError, write_site_documents
+
         try:
             printed = write_site_documents(
                 site.analysis.index,
