@@ -664,3 +664,19 @@ def test_each_arrow_across_pages_prints_one_letter_at_the_foot_and_the_head(
             expected[number + 1].append(connector.letter)
     assert any(expected)
     assert letters == [sorted(names) for names in expected]
+
+
+def test_every_example_sop_prints_on_the_pages_planned_for_it(
+    page: Any, base_url: str, index: CatalogueIndex
+) -> None:
+    """Pages are planned from estimated heights; the browser must not break elsewhere, or a
+    connector pair would be split from its arrow."""
+    for sop in index.sops:
+        planned = sheet(sop, table_flow(flowchart_of(sop)), sop.langkah_per_halaman)
+        page.goto(sop_url(base_url, sop.id))
+        pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+        texts = [_squeezed(p.extract_text()) for p in pdf.pages]
+        assert len(texts) == 1 + len(planned.pages), sop.id
+        last_rows = [rows[-1] for rows in planned.pages]
+        for text, row in zip(texts[1:], last_rows, strict=True):
+            assert _squeezed(sop.steps[row].kegiatan)[:30] in text, (sop.id, row + 1)
