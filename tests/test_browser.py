@@ -457,7 +457,8 @@ def edge_keys(index: CatalogueIndex, sop_id: str) -> list[str]:
 
 
 def drawn_edges(page: Any, base_url: str, index: CatalogueIndex, sop_id: str) -> dict:
-    page.goto(sop_url(base_url, sop_id))
+    # One page after another on a busy machine: a slow load is not a wrong drawing.
+    page.goto(sop_url(base_url, sop_id), timeout=60_000)
     return page.evaluate(EDGE_DRAWINGS, edge_keys(index, sop_id))
 
 
