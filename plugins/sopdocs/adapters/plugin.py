@@ -25,6 +25,8 @@ from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
+from sopdocs.site.handover import join, split
+from sopdocs.site.incremental import PAGES_DIR, PageCache
 from sopdocs.site.pages import (
     ASSETS_DIR,
     SCRIPTS,
@@ -95,6 +97,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._build: _SiteBuild | None = None
         self._last_good: _SiteBuild | None = None
         """What the last error-free build showed, for ``mkdocs serve`` to keep after a bad edit."""
+        self._page_cache: PageCache | None = None
+        """Rendered SOP pages by content; kept across ``mkdocs serve`` rebuilds."""
+        self._fragments: dict[str, tuple[str, ...]] = {}
+        """Each generated page's HTML, handed to MkDocs as placeholders (:mod:`handover`)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving = command == "serve"
@@ -121,6 +127,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if not self.config.enabled:
             return files
         self._build = site = self._site(config)
+        self._fragments = {}
         for path in STYLESHEETS + SCRIPTS:
             if not _authors_own(files, _asset_uri(path), "berkas sopdocs"):
                 files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
@@ -132,7 +139,11 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             inclusion = (
                 InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
             )
-            file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+            handover = split(page.markdown)
+            content = page.markdown if handover is None else handover.skeleton
+            if handover is not None:
+                self._fragments[page.path] = handover.fragments
+            file = File.generated(config, page.path, content=content, inclusion=inclusion)
             if page.source is not None:
                 # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
                 file.edit_uri = edit_uri(page.source, config.docs_dir)
@@ -150,6 +161,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             )
             config.nav = nest_paths(f.src_uri for f in documentation) + nav
         return files
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        fragments = self._fragments.get(page.file.src_uri)
+        return html if fragments is None else join(html, fragments)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -206,6 +223,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             history=self._history(config, cache),
             repo_url=config.repo_url,
             documents=self.config.pdf,
+            cache=self._pages_cache(config),
         )
         if cache.problem:
             log.warning("sopdocs: %s", cache.problem)
@@ -239,6 +257,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if history.warning:
             log.warning("sopdocs: %s", history.warning)
         return history
+
+    def _pages_cache(self, config: MkDocsConfig) -> PageCache:
+        directory = self._path(config, self.config.cache_dir) / PAGES_DIR
+        if self._page_cache is None or self._page_cache.directory != directory:
+            self._page_cache = PageCache(directory)
+        return self._page_cache
 
     def _templates(self, config: MkDocsConfig) -> Templates:
         folder = self.config.templates_dir

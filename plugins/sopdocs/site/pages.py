@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from sopdocs import flowchart
-from sopdocs.bulkwork import bulk_work
 from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
 from sopdocs.flowchart.paging import sheet
 from sopdocs.flowchart.table import table_flow
+from sopdocs.model import Sop, Unit
 from sopdocs.reading.durations import total_time
 from sopdocs.review.history import NO_HISTORY, History
-from sopdocs.model import Sop, Unit
-from sopdocs.site.search import regulation_search_data, sop_search_data
+from sopdocs.site.incremental import PageCache, site_options
+from sopdocs.site.search import SearchData, regulation_search_data, sop_search_data
 from sopdocs.site.templating import Templates
 from sopdocs.site.views import sop_rows, subunit_rows
 from sopdocs.urls import (
@@ -85,14 +85,19 @@ def catalogue_pages(
     history: History = NO_HISTORY,
     repo_url: str | None = None,
     documents: bool = False,
+    cache: PageCache | None = None,
 ) -> list[SitePage]:
     """Every generated page of the site.
 
     ``history`` gives each SOP page its "Riwayat Perubahan"; with ``repo_url`` each revision
-    links to its commit. With ``documents``, SOP and unit pages link to their PDFs.
+    links to its commit. With ``documents``, SOP and unit pages link to their PDFs. With
+    ``cache``, SOP pages rendered before from the same content are taken from it, and the
+    cache keeps only this build's pages.
     """
     commit_url = f"{repo_url.rstrip('/')}/commit/" if repo_url else None
-    site = _Site(index, templates, directory_urls, history, commit_url, documents)
+    if templates.override_dir is not None:
+        cache = None  # a site's own templates may read anything: no key names it all
+    site = _Site(index, templates, directory_urls, history, commit_url, documents, cache)
     pages = [site.sop(sop) for sop in index.sops]
     pages.append(site.catalogue())
     units = [unit for unit in index.units if unit.path]
@@ -103,6 +108,8 @@ def catalogue_pages(
     pages.append(site.regulations())
     pages.extend(site.regulation(entry) for entry in index.regulations)
     pages.append(site.roles())
+    if cache is not None:
+        cache.prune()
     return pages
 
 
@@ -153,6 +160,7 @@ class _Site:
         history: History = NO_HISTORY,
         commit_url: str | None = None,
         documents: bool = False,
+        cache: PageCache | None = None,
     ) -> None:
         self.index = index
         self.templates = templates
@@ -160,6 +168,14 @@ class _Site:
         self.history = history
         self.commit_url = commit_url
         self.documents = documents
+        self.cache = cache
+        self.options = (
+            site_options(
+                templates, directory_urls=directory_urls, commit_url=commit_url, documents=documents
+            )
+            if cache is not None
+            else ""
+        )
 
     def _page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
         links = Links(path, self.directory_urls)
@@ -169,6 +185,24 @@ class _Site:
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
     def sop(self, sop: Sop) -> SitePage:
+        """The SOP's form; from the cache when everything it is rendered from is unchanged."""
+        terms = search_terms(sop, self.index)
+        search = sop_search_data(sop, self.index)
+        if self.cache is None:
+            return self._render_sop(sop, terms, search)
+        key = self.cache.key(
+            sop, self.index, history=self.history, options=self.options, search=(terms, search)
+        )
+        markdown = self.cache.get(key)
+        if markdown is not None:
+            return SitePage(
+                path=sop_page(sop.id), title=sop.nama, markdown=markdown, source=sop.source
+            )
+        page = self._render_sop(sop, terms, search)
+        self.cache.put(key, page.markdown)
+        return page
+
+    def _render_sop(self, sop: Sop, terms: list[str], search: SearchData) -> SitePage:
         flow = table_flow(flowchart.flowchart_of(sop))
         return self._page(
             "sop.md.j2",
@@ -182,10 +216,10 @@ class _Site:
             flow=flow,
             sheet=sheet(sop, flow, sop.langkah_per_halaman),
             total=total_time([step.duration for step in sop.steps]),
-            search_terms=search_terms(sop, self.index),
+            search_terms=terms,
             history=self.history.of(sop.id),
             commit_url=self.commit_url,
-            search=sop_search_data(sop, self.index),
+            search=search,
         )
 
     def catalogue(self) -> SitePage:

@@ -1,0 +1,131 @@
+"""Render only what changed: SOP pages kept by content, and which pages an edit touched.
+
+A warm build of thousands of SOPs spent most of sopdocs' own time laying out flowcharts and
+rendering the same SOP pages through Jinja again. :class:`PageCache` keeps each rendered SOP
+page under a key made of *everything* the page is rendered from (the SOP as read, its units,
+its keterkaitan both ways, its lanes' role anchors, its search terms and history, the
+templates, sopdocs' code and the site options), so an unchanged key is an unchanged page;
+entries are plain text files, never pickles. :class:`ChangeTracker` remembers what each
+generated page said in the previous build of one ``mkdocs serve``, so only pages whose text
+or the nav changed are rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sopdocs.reading.loadcache import code_fingerprint, digest
+
+if TYPE_CHECKING:
+    from sopdocs.catalogue.index import CatalogueIndex
+    from sopdocs.model import Sop
+    from sopdocs.review.history import History
+    from sopdocs.site.templating import Templates
+
+PAGES_DIR = "pages"
+
+
+def templates_fingerprint(templates: Templates) -> str:
+    """Hash of every template a page may include, in the order they are looked up."""
+    parts: list[str] = []
+    for name in sorted(templates.names()):
+        source, _, _ = templates.env.loader.get_source(templates.env, name)  # type: ignore[union-attr]
+        parts += [name, source]
+    return digest(*parts)
+
+
+@dataclass(slots=True)
+class PageCache:
+    """Rendered SOP pages by content key, in memory and (with a directory) on disk.
+
+    Pages a build did not ask for are dropped by :meth:`prune`, so the folder holds one
+    build's pages. A site with its own templates (``templates_dir``) is never cached: its
+    templates may read anything from the catalogue, which no key can name.
+    """
+
+    directory: Path | None
+    _memory: dict[str, str] = field(default_factory=dict)
+    _used: set[str] = field(default_factory=set)
+
+    def key(
+        self,
+        sop: Sop,
+        index: CatalogueIndex,
+        *,
+        history: History,
+        options: str,
+        search: object,
+    ) -> str:
+        """Everything an SOP page is rendered from; ``options`` names the site's, ``search``
+        what the page tells search engines (a value whose ``repr`` says all of it)."""
+        references = [
+            (repr(r.reference), r.target.id, r.target.nama) if r.target else repr(r.reference)
+            for r in index.references.get(sop.id, ())
+        ]
+        return digest(
+            options,
+            repr(sop),
+            repr(index.unit_chain(sop)),
+            repr(references),
+            repr([(other.id, other.nama) for other in index.backlinks.get(sop.id, ())]),
+            repr([index.role_slug(lane.name) for lane in sop.lanes]),
+            repr(search),
+            repr(history.of(sop.id)),
+        )
+
+    def get(self, key: str) -> str | None:
+        self._used.add(key)
+        text = self._memory.get(key)
+        if text is None and self.directory is not None:
+            try:
+                text = self._file(key).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            self._memory[key] = text
+        return text
+
+    def put(self, key: str, text: str) -> None:
+        self._used.add(key)
+        self._memory[key] = text
+        if self.directory is None:
+            return
+        path = self._file(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only cache folder makes builds slower, never wrong
+
+    def prune(self) -> None:
+        """Forget every page the last build did not use, in memory and on disk."""
+        self._memory = {k: v for k, v in self._memory.items() if k in self._used}
+        if self.directory is not None and self.directory.is_dir():
+            for path in self.directory.glob("*/*.md"):
+                if path.stem not in self._used:
+                    path.unlink(missing_ok=True)
+        self._used = set()
+
+    def _file(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / key[:2] / f"{key}.md"
+
+
+def site_options(
+    templates: Templates, *, directory_urls: bool, commit_url: str | None, documents: bool
+) -> str:
+    """What every page of a build shares: the code, the templates and the site's options."""
+    return digest(
+        code_fingerprint(),
+        templates_fingerprint(templates),
+        repr((directory_urls, commit_url, documents)),
+    )
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
