@@ -26,7 +26,7 @@ from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site.handover import join, split
-from sopdocs.site.incremental import PAGES_DIR, PageCache
+from sopdocs.site.incremental import PageCache
 from sopdocs.site.pages import (
     ASSETS_DIR,
     SCRIPTS,
@@ -223,7 +223,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             history=self._history(config, cache),
             repo_url=config.repo_url,
             documents=self.config.pdf,
-            cache=self._pages_cache(config),
+            cache=self._pages_cache(cache),
         )
         if cache.problem:
             log.warning("sopdocs: %s", cache.problem)
@@ -258,10 +258,11 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             log.warning("sopdocs: %s", history.warning)
         return history
 
-    def _pages_cache(self, config: MkDocsConfig) -> PageCache:
-        directory = self._path(config, self.config.cache_dir) / PAGES_DIR
-        if self._page_cache is None or self._page_cache.directory != directory:
-            self._page_cache = PageCache(directory)
+    def _pages_cache(self, cache: Cache) -> PageCache:
+        """The pages kept in memory since the last build, when it used the same folder."""
+        if self._page_cache is None or self._page_cache.store.folder != cache.folder:
+            self._page_cache = PageCache(cache)
+        self._page_cache.store = cache
         return self._page_cache
 
     def _templates(self, config: MkDocsConfig) -> Templates:

@@ -5,7 +5,7 @@ rendering the same SOP pages through Jinja again. :class:`PageCache` keeps each 
 page under a key made of *everything* the page is rendered from (the SOP as read, its units,
 its keterkaitan both ways, its lanes' role anchors, its search terms and history, the
 templates, sopdocs' code and the site options), so an unchanged key is an unchanged page;
-entries are plain text files, never pickles. :class:`ChangeTracker` remembers what each
+entries are sealed text in the one cache folder (:mod:`sopdocs.cache`). :class:`ChangeTracker` remembers what each
 generated page said in the previous build of one ``mkdocs serve``, so only pages whose text
 or the nav changed are rebuilt.
 """
@@ -13,12 +13,11 @@ or the nav changed are rebuilt.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sopdocs.reading.loadcache import code_fingerprint, digest
+from sopdocs.cache import Cache, code_fingerprint, digest
 
 if TYPE_CHECKING:
     from sopdocs.catalogue.index import CatalogueIndex
@@ -40,14 +39,17 @@ def templates_fingerprint(templates: Templates) -> str:
 
 @dataclass(slots=True)
 class PageCache:
-    """Rendered SOP pages by content key, in memory and (with a directory) on disk.
+    """Rendered SOP pages by content key: in memory, and as sealed entries of ``store``
+    (``pages/<key>.md``), so a damaged or foreign file is a miss, never a wrong page.
 
     Pages a build did not ask for are dropped by :meth:`prune`, so the folder holds one
     build's pages. A site with its own templates (``templates_dir``) is never cached: its
     templates may read anything from the catalogue, which no key can name.
     """
 
-    directory: Path | None
+    store: Cache
+    rendered: int = 0
+    """Pages rendered (not found) since this cache was made: what a warm build saved."""
     _memory: dict[str, str] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
 
@@ -80,40 +82,36 @@ class PageCache:
     def get(self, key: str) -> str | None:
         self._used.add(key)
         text = self._memory.get(key)
-        if text is None and self.directory is not None:
+        if text is None:
+            payload = self.store.read(_entry(key))
+            if payload is None:
+                return None
             try:
-                text = self._file(key).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                text = payload.decode("utf-8")
+            except UnicodeDecodeError:
                 return None
             self._memory[key] = text
         return text
 
     def put(self, key: str, text: str) -> None:
+        self.rendered += 1
         self._used.add(key)
         self._memory[key] = text
-        if self.directory is None:
-            return
-        path = self._file(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(path)
-        except OSError:
-            pass  # a read-only cache folder makes builds slower, never wrong
+        self.store.write(_entry(key), text.encode("utf-8"))
 
     def prune(self) -> None:
         """Forget every page the last build did not use, in memory and on disk."""
         self._memory = {k: v for k, v in self._memory.items() if k in self._used}
-        if self.directory is not None and self.directory.is_dir():
-            for path in self.directory.glob("*/*.md"):
+        folder = self.store.folder
+        if folder is not None and (folder / PAGES_DIR).is_dir():
+            for path in (folder / PAGES_DIR).glob("*.md"):
                 if path.stem not in self._used:
                     path.unlink(missing_ok=True)
         self._used = set()
 
-    def _file(self, key: str) -> Path:
-        assert self.directory is not None
-        return self.directory / key[:2] / f"{key}.md"
+
+def _entry(key: str) -> str:
+    return f"{PAGES_DIR}/{key}.md"
 
 
 def site_options(

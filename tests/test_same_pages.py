@@ -1,0 +1,64 @@
+"""The site a reader gets stays the same page for page while the build changes underneath.
+
+Each generated page of the standard catalogue is reduced to what a reader and a search
+engine get from it: the article's elements with their attributes and text (whitespace
+between tags aside), the table of contents (anchors and titles) and the page title. The
+golden files were written by the build that still handed MkDocs the whole form as Markdown
+(``md_in_html``); the build that hands it over as HTML must give the same outlines.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from conftest import BuiltSite, Golden
+
+
+def outline(html: str) -> str:
+    """The page as lines: title, table of contents, then the article's tree."""
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text() if soup.title else ""
+    lines = [f"title: {title}"]
+    for link in soup.select("nav.md-nav--secondary a.md-nav__link"):
+        lines.append(f"toc: {link.get('href')} {' '.join(link.get_text().split())}")
+    article = soup.find("article")
+    assert isinstance(article, Tag)
+    _walk(article, 0, lines)
+    return "\n".join(lines) + "\n"
+
+
+def _walk(element: Tag, depth: int, lines: list[str]) -> None:
+    for child in element.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            text = " ".join(child.split())
+            if text:
+                lines.append(f"{'  ' * depth}{text!r}")
+        elif isinstance(child, Tag):
+            attrs = " ".join(_attribute(name, value) for name, value in sorted(child.attrs.items()))
+            lines.append(f"{'  ' * depth}<{child.name}{' ' + attrs if attrs else ''}>")
+            _walk(child, depth + 1, lines)
+
+
+def _attribute(name: str, value: str | list[str]) -> str:
+    """``name=value``; a present-or-absent attribute (``data-pagefind-ignore``, written
+    bare or as ``="data-pagefind-ignore"``, which HTML reads alike) as its name."""
+    text = " ".join(value) if isinstance(value, list) else str(value)
+    return name if text in ("", name) else f"{name}={text}"
+
+
+def _generated_pages(site: BuiltSite) -> dict[str, str]:
+    pages = {}
+    for path in sorted(site.site_dir.rglob("index.html")):
+        url = path.parent.relative_to(site.site_dir).as_posix()
+        if url.startswith(("sop", "unit", "regulasi", "pelaksana")):
+            pages[url.replace("/", "__") + ".txt"] = outline(path.read_text(encoding="utf-8"))
+    return pages
+
+
+def test_every_generated_page_has_the_same_text_structure_toc_and_anchors(
+    site: BuiltSite, golden: Golden
+) -> None:
+    pages = _generated_pages(site)
+    assert any(name.startswith("sop__") for name in pages)
+    golden.check_all("site", pages)
