@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sopdocs.adapters.cli import main
-from sopdocs.authoring.formatting import KEY_ORDERS, difference, format_text
+from sopdocs.authoring.fmt import KEY_ORDERS, difference, format_text
 from sopdocs.reading.loader import load_catalogue
 from sopdocs.reading.yamlsource import parse
 from support import REPO, SOP, dedent

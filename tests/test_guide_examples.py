@@ -16,7 +16,7 @@ import textwrap
 from dataclasses import dataclass
 
 import pytest
-from sopdocs.authoring.formatting import SOP_KEYS, yaml_scalar
+from sopdocs.authoring.fmt import SOP_KEYS, yaml_scalar
 from sopdocs.issues import ISSUE_CODES, Issue
 from sopdocs.reading.loader import load_sop_text
 from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue, parse

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
-from sopdocs.authoring.formatting import format_text
+from sopdocs.authoring.fmt import format_text
 from sopdocs.catalogue.index import analyse
 from sopdocs.issues import ISSUE_CODES, Issue, IssueCode, Severity
 from support import SOP, write_files

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from sopdocs.adapters import cli
-from sopdocs.authoring.formatting import format_text
+from sopdocs.authoring.fmt import format_text
 from sopdocs.reading.loader import load_sop_file
 from sopdocs.reading.schema import schema_text
 from support import UNIT, write_files

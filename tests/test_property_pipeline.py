@@ -19,7 +19,7 @@ import pytest
 from conftest import build_site, write_site
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from sopdocs.authoring.formatting import format_text
+from sopdocs.authoring.fmt import format_text
 from sopdocs.catalogue.index import analyse
 from sopdocs.text import display_path
 from support import write_files

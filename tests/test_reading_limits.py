@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sopdocs.authoring.formatting import format_text
+from sopdocs.authoring.fmt import format_text
 from sopdocs.reading.loader import load_sop_text
 from sopdocs.reading.yamlsource import MAX_FILE_BYTES
 from support import SOP, write_files

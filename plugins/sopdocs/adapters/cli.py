@@ -18,7 +18,7 @@ from sopdocs import flowchart, review
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import FORMATS, Format, exit_status, print_issues
 from sopdocs.authoring import scaffold
-from sopdocs.authoring.formatting import collect_files, format_file
+from sopdocs.authoring.fmt import collect_files, format_file
 from sopdocs.catalogue.export import katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened

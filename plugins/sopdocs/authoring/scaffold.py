@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from sopdocs.authoring.formatting import yaml_scalar
+from sopdocs.authoring.fmt import yaml_scalar
 from sopdocs.reading.loader import UNIT_FILE
 from sopdocs.reading.schema import SOP_SCHEMA, schema_text
 from sopdocs.reading.yamlsource import YamlMap, decode, parse, read_bytes
