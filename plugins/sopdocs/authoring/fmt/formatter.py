@@ -1,8 +1,8 @@
 """``sopdocs fmt`` as the CLI calls it: which files, and each file's canonical text or issues.
 
 Why apart from the parts it joins: this is the one place that decides the command's outcomes
-(unreadable files are left to ``check``'s issues, unsupported YAML is a warning, a rewrite
-that would lose something is an error) while the modules beside it each do one step. Files
+(an unreadable file gets the loader's own issues, unsupported YAML a warning, a rewrite
+that would lose something an error) while the modules beside it each do one step. Files
 are found by the loader's own walk, so ``fmt`` formats exactly what ``check`` reads.
 """
 
