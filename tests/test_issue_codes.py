@@ -78,6 +78,9 @@ CATALOGUES: dict[IssueCode, dict[str, str | bytes] | None] = {
     "citation.unrecognised": {"a.yaml": changed("Undang-Undang Nomor 25", "Surat Kepala Nomor 25")},
     "reference.outside": {"a.yaml": SOP + "keterkaitan:\n  - SOP Arsip Nasional\n"},
     "reference.unresolved": {"a.yaml": SOP + "keterkaitan:\n  - sop: tidak-ada\n"},
+    "reference.url": {
+        "a.yaml": SOP + "keterkaitan:\n  - {luar: SOP Arsip, url: 'javascript:alert(1)'}\n"
+    },
     "waktu.unparsed": {"a.yaml": changed("waktu: 1 jam", "waktu: sebentar")},
     "file.too-large": {"a.yaml": "nama: Pelayanan\n# " + "x" * 1_000_000 + "\n"},
     "file.character": {"a.yaml": changed("waktu: 1 jam", "waktu: 1\x1b jam")},

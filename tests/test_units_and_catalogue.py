@@ -148,6 +148,38 @@ def test_an_outside_keterkaitan_is_a_warning_and_an_unresolved_sop_ref_an_error(
     ]
 
 
+OUTSIDE = (
+    "keterkaitan:\n"
+    "  - {luar: SOP Pengaduan SP4N-LAPOR!, url: 'https://www.lapor.go.id/'}\n"
+    "  - {luar: SOP Pelayanan Contoh}\n"
+)
+
+
+def test_a_declared_outside_sop_stays_outside_with_its_url_and_no_warning(tmp_path):
+    write_files(
+        tmp_path, {"sops/a.yaml": SOP, "sops/b.yaml": SOP.replace("001/SOP", "002/SOP") + OUTSIDE}
+    )
+    result = analyse(tmp_path / "sops")
+    assert result.issues == []
+    refs = result.index.references["b"]
+    # Declared outside on purpose: even a name this catalogue also has is not linked to it.
+    assert [(r.reference.text, r.reference.outside, r.reference.url, r.target) for r in refs] == [
+        ("SOP Pengaduan SP4N-LAPOR!", True, "https://www.lapor.go.id/", None),
+        ("SOP Pelayanan Contoh", True, None, None),
+    ]
+    assert "a" not in result.index.backlinks
+
+
+def test_an_outside_url_that_is_not_a_web_address_is_an_error_at_the_url(tmp_path):
+    text = SOP + "keterkaitan:\n  - {luar: SOP X, url: 'javascript:alert(1)'}\n"
+    write_files(tmp_path, {"sops/a.yaml": text})
+    result = analyse(tmp_path / "sops")
+    line = text.splitlines().index("  - {luar: SOP X, url: 'javascript:alert(1)'}") + 1
+    assert [(i.code, i.severity.value, i.location.line, i.location.col) for i in result.issues] == [
+        ("reference.url", "error", line, len("  - {luar: SOP X, url: ") + 1)
+    ]
+
+
 def test_the_load_cache_gives_the_same_catalogue_and_follows_unit_edits(tmp_path):
     write_files(tmp_path, {"sops/dinas/_unit.yaml": UNIT, "sops/dinas/a.yaml": WITHOUT_HEADER})
     cache = tmp_path / ".cache"

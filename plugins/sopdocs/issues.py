@@ -118,6 +118,7 @@ IssueCode = Literal[
     "citation.unrecognised",
     "reference.outside",
     "reference.unresolved",
+    "reference.url",
     "waktu.unparsed",
     "fmt.unsupported",
     "fmt.unsafe",
@@ -181,6 +182,9 @@ ISSUE_CODES: Mapping[IssueCode, CodeMeaning] = MappingProxyType(
         "step.unreachable": _error("langkah tidak pernah dicapai dari langkah pertama"),
         "flow.no-end": _error("alur dapat berputar selamanya"),
         "reference.unresolved": _error("`{sop: ...}` tidak menemukan SOP di katalog"),
+        "reference.url": _error(
+            "`url` keterkaitan di luar katalog bukan alamat http:// atau https://"
+        ),
         "fmt.unsafe": _error("`sopdocs fmt` tidak dapat merapikan tanpa mengubah isi"),
         "citation.unrecognised": _warning("dasar hukum tidak dikenali sebagai peraturan"),
         "reference.outside": _warning("keterkaitan tidak cocok dengan SOP mana pun di katalog"),

@@ -47,6 +47,10 @@ class Reference:
     explicit: bool
     """Written as ``{sop: ...}``: failing to resolve it is an error, not a warning."""
     location: Location
+    outside: bool = False
+    """Written as ``{luar: ...}``: an SOP of another agency, declared so on purpose."""
+    url: str | None = None
+    """Where an outside SOP can be read (``{luar: ..., url: ...}``); http(s) only."""
 
 
 @dataclass(frozen=True, kw_only=True)

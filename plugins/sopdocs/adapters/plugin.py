@@ -25,6 +25,7 @@ from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
+from sopdocs.site.docnav import ordered_pages
 from sopdocs.site.handover import join, split
 from sopdocs.site.incremental import PageCache
 from sopdocs.site.pages import (
@@ -155,11 +156,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             aliases = aliases_json(site.analysis.index)
             files.append(File.generated(config, ALIASES_FILE, content=aliases))
         if config.nav is None:
-            documentation = sorted(
-                (f for f in files.documentation_pages() if f.generated_by is None),
-                key=lambda f: (f.src_uri.count("/"), f.name != "index", f.src_uri),
-            )
-            config.nav = nest_paths(f.src_uri for f in documentation) + nav
+            documentation = [
+                f.src_uri for f in files.documentation_pages() if f.generated_by is None
+            ]
+            config.nav = nest_paths(ordered_pages(documentation, Path(config.docs_dir))) + nav
         return files
 
     def on_page_content(

@@ -167,6 +167,9 @@ def _resolve_references(
     for sop in catalogue.sops:
         resolved = []
         for ref in sop.keterkaitan:
+            if ref.outside:
+                resolved.append(ResolvedReference(reference=ref, target=None))
+                continue
             target = by_id.get(ref.text) if ref.explicit else None
             target = target or by_name.get(reference_key(ref.text))
             resolved.append(ResolvedReference(reference=ref, target=target))
@@ -180,7 +183,7 @@ def _resolve_references(
                         f"keterkaitan {{sop: {ref.text}}} tidak menunjuk SOP mana pun di katalog",
                         ref.location,
                         "tulis id SOP (jalurnya di bawah sops/ tanpa .yaml) atau nomornya; "
-                        "untuk SOP di luar katalog tulis namanya saja sebagai teks",
+                        "untuk SOP instansi lain tulis {luar: <nama SOP>, url: <alamatnya>}",
                     )
                 )
             else:
@@ -190,7 +193,8 @@ def _resolve_references(
                         f"keterkaitan '{ref.text}' bukan SOP di katalog ini; "
                         "ditampilkan sebagai SOP di luar katalog",
                         ref.location,
-                        "bila SOP itu ada di katalog, samakan penulisan nama atau nomornya",
+                        "bila SOP itu ada di katalog, samakan penulisan nama atau nomornya; "
+                        "bila SOP instansi lain, tulis {luar: <nama SOP>, url: <alamatnya>}",
                     )
                 )
         references[sop.id] = tuple(resolved)

@@ -9,6 +9,7 @@ still gets all its other problems reported.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from sopdocs.issues import Issue, Location, error, warning
@@ -19,6 +20,9 @@ from sopdocs.reading.durations import Duration, parse_waktu
 from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue
 from sopdocs.regulations import recogniser as regulations
 from sopdocs.text import fold
+
+_WEB_URL = re.compile(r"https?://[^\s/?#]+\S*\Z", re.IGNORECASE)
+"""An outside SOP's address: the web only, never ``javascript:`` or a file."""
 
 NIP_DIGITS = 18
 
@@ -152,7 +156,31 @@ class SopReader:
             elif isinstance(item, YamlMap) and isinstance(item.get("sop"), str):
                 target = str(item["sop"]).strip()
                 refs.append(Reference(text=target, explicit=True, location=item.where("sop")))
+            elif isinstance(item, YamlMap) and isinstance(item.get("luar"), str):
+                refs.append(self._outside(item))
         return tuple(refs)
+
+    def _outside(self, item: YamlMap) -> Reference:
+        """``{luar: ..., url: ...}``: another agency's SOP, on purpose; a link only to the web."""
+        url = item.get("url")
+        link = str(url).strip() if isinstance(url, str) and url.strip() else None
+        if link is not None and not _WEB_URL.match(link):
+            self.issues.append(
+                error(
+                    "reference.url",
+                    f"url keterkaitan '{link}' bukan alamat web",
+                    item.where("url"),
+                    "tulis alamat yang diawali http:// atau https://, atau hapus url-nya",
+                )
+            )
+            link = None
+        return Reference(
+            text=" ".join(str(item["luar"]).split()),
+            explicit=False,
+            location=item.where("luar"),
+            outside=True,
+            url=link,
+        )
 
     def lanes(self) -> tuple[Lane, ...]:
         items = self.data.get("pelaksana")
