@@ -41,7 +41,7 @@ def test_the_key_orders_are_the_schemas_and_follow_the_form():
         ),
         ("disahkan_oleh",): ("jabatan", "nama", "nip"),
         ("dasar_hukum", "*"): ("jenis", "nomor", "tahun", "tentang", "wilayah"),
-        ("keterkaitan", "*"): ("sop",),
+        ("keterkaitan", "*"): ("sop", "luar", "url"),
         ("prosedur", "*"): (
             *("no", "id", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output"),
             *("keterangan", "keputusan", "lanjut", "selesai"),
