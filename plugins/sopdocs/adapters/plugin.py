@@ -23,6 +23,12 @@ from sopdocs.adapters.report import log_issues
 from sopdocs.cache import Cache
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
+from sopdocs.catalogue.othercatalogues import (
+    NO_OTHERS,
+    OtherCatalogues,
+    OtherSource,
+    read_others,
+)
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site.docnav import ordered_pages
@@ -58,6 +64,15 @@ MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 """What the generated pages are written for: heading classes, headings inside the form."""
 
 
+class _OtherCatalogueConfig(Config):
+    nama = opt.Type(str)
+    """The other catalogue's name, as its links are marked ("Dukcapil Provinsi")."""
+    katalog = opt.Type(str)
+    """Its ``katalog.json``: a URL, or a path relative to ``mkdocs.yml``."""
+    alamat = opt.Optional(opt.Type(str))
+    """Its site's root URL, needed when ``katalog`` is a path."""
+
+
 class SopdocsPluginConfig(Config):
     enabled = opt.Type(bool, default=True)
     """Build the catalogue pages; off leaves the site's hand-written pages only."""
@@ -71,6 +86,9 @@ class SopdocsPluginConfig(Config):
     ``mkdocs.yml``; safe to delete, damage or share between concurrent builds."""
     history = opt.Type(bool, default=True)
     """Give each SOP page its "Riwayat Perubahan" from git history (one ``git log`` a build)."""
+    katalog_lain = opt.ListOfItems(opt.SubConfig(_OtherCatalogueConfig), default=[])
+    """Other agencies' published catalogues: a keterkaitan naming one of their SOPs links
+    to its page there."""
     strict = opt.Type(bool, default=False)
     """Treat every catalogue warning (a keterkaitan outside the catalogue, an unrecognised
     citation, a waktu not understood) as an error, as ``sopdocs check --strict`` does."""
@@ -206,7 +224,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """Analyse, report, and build every page; or keep the last good ones while serving."""
         cache = Cache.open(self._path(config, self.config.cache_dir))
         with TerminalProgress("sopdocs: membaca SOP") as progress:
-            analysis = analyse(self._path(config, self.config.sops_dir), progress, cache)
+            analysis = analyse(
+                self._path(config, self.config.sops_dir),
+                progress,
+                cache,
+                self._others(config, cache).sops,
+            )
         issues = strictened(analysis.issues) if self.config.strict else analysis.issues
         errors = log_issues(issues, log)
         if errors and not self._serving:
@@ -248,6 +271,21 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         except EngineError as exc:
             raise PluginError(f"sopdocs: PDF tidak dapat dibuat. {exc}") from exc
         log.info("sopdocs: PDF: %d dibuat, sisanya dari cache", printed)
+
+    def _others(self, config: MkDocsConfig, cache: Cache) -> OtherCatalogues:
+        """Other agencies' catalogues; unreachable ones say so once and never stop a build."""
+        if not self.config.katalog_lain:
+            return NO_OTHERS
+        sources = [
+            OtherSource(nama=item.nama, katalog=item.katalog, alamat=item.alamat)
+            for item in self.config.katalog_lain
+        ]
+        others = read_others(sources, self._path(config, "."), cache)
+        if others.errors:
+            raise PluginError("sopdocs: " + "; ".join(others.errors))
+        for message in others.warnings:
+            log.warning("sopdocs: %s", message)
+        return others
 
     def _history(self, config: MkDocsConfig, cache: Cache) -> History:
         """Each SOP's revisions from git; a shallow clone builds without, with one warning."""

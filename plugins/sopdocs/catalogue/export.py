@@ -28,7 +28,12 @@ def katalog(index: CatalogueIndex, *, directory_urls: bool = True) -> dict[str, 
                 for c in sop.dasar_hukum
             ],
             "keterkaitan": [
-                {"teks": r.reference.text, "sop": r.target.id if r.target else None}
+                {
+                    "teks": r.reference.text,
+                    "sop": r.target.id if r.target else None,
+                    "katalog": r.elsewhere.katalog if r.elsewhere else None,
+                    "url": r.elsewhere.url if r.elsewhere else r.reference.url,
+                }
                 for r in index.references.get(sop.id, ())
             ],
             "dirujuk_oleh": [s.id for s in index.backlinks.get(sop.id, ())],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sopdocs.cache import Cache
+from sopdocs.catalogue.othercatalogues import OtherSop
 from sopdocs.issues import Issue, error, sort_issues, warning
 from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
 from sopdocs.reading.loader import Progress, load_catalogue
@@ -33,6 +34,8 @@ class ResolvedReference:
     reference: Reference
     target: Sop | None
     """None: an SOP outside this catalogue (or, for ``{sop: ...}``, a mistake)."""
+    elsewhere: OtherSop | None = None
+    """The SOP of another published catalogue (``katalog_lain``) the text names, if any."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,13 +157,17 @@ class CatalogueIndex:
 
 
 def _resolve_references(
-    catalogue: Catalogue,
+    catalogue: Catalogue, others: tuple[OtherSop, ...] = ()
 ) -> tuple[dict[str, tuple[ResolvedReference, ...]], dict[str, tuple[Sop, ...]], list[Issue]]:
     by_name: dict[str, Sop] = {}
     by_id = {sop.id: sop for sop in catalogue.sops}
     for sop in catalogue.sops:
         by_name.setdefault(reference_key(sop.nama), sop)
         by_name.setdefault(reference_key(sop.nomor), sop)
+    elsewhere: dict[str, OtherSop] = {}
+    for other in others:
+        elsewhere.setdefault(reference_key(other.nama), other)
+        elsewhere.setdefault(reference_key(other.nomor), other)
     references: dict[str, tuple[ResolvedReference, ...]] = {}
     backlinks: dict[str, list[Sop]] = defaultdict(list)
     issues: list[Issue] = []
@@ -172,36 +179,38 @@ def _resolve_references(
                 continue
             target = by_id.get(ref.text) if ref.explicit else None
             target = target or by_name.get(reference_key(ref.text))
-            resolved.append(ResolvedReference(reference=ref, target=target))
+            other = None if target or ref.explicit else elsewhere.get(reference_key(ref.text))
+            resolved.append(ResolvedReference(reference=ref, target=target, elsewhere=other))
             if target is not None:
                 if sop not in backlinks[target.id]:
                     backlinks[target.id].append(sop)
-            elif ref.explicit:
-                issues.append(
-                    error(
-                        "reference.unresolved",
-                        f"keterkaitan {{sop: {ref.text}}} tidak menunjuk SOP mana pun di katalog",
-                        ref.location,
-                        "tulis id SOP (jalurnya di bawah sops/ tanpa .yaml) atau nomornya; "
-                        "untuk SOP instansi lain tulis {luar: <nama SOP>, url: <alamatnya>}",
-                    )
-                )
-            else:
-                issues.append(
-                    warning(
-                        "reference.outside",
-                        f"keterkaitan '{ref.text}' bukan SOP di katalog ini; "
-                        "ditampilkan sebagai SOP di luar katalog",
-                        ref.location,
-                        "bila SOP itu ada di katalog, samakan penulisan nama atau nomornya; "
-                        "bila SOP instansi lain, tulis {luar: <nama SOP>, url: <alamatnya>}",
-                    )
-                )
+            elif other is None:
+                issues.append(_unresolved(ref))
         references[sop.id] = tuple(resolved)
     ordered = {
         key: tuple(sorted(sops, key=lambda s: natural_key(s.id))) for key, sops in backlinks.items()
     }
     return references, ordered, issues
+
+
+def _unresolved(ref: Reference) -> Issue:
+    """``{sop: ...}`` naming nothing is a mistake; a name matching nothing may be outside."""
+    if ref.explicit:
+        return error(
+            "reference.unresolved",
+            f"keterkaitan {{sop: {ref.text}}} tidak menunjuk SOP mana pun di katalog",
+            ref.location,
+            "tulis id SOP (jalurnya di bawah sops/ tanpa .yaml) atau nomornya; "
+            "untuk SOP instansi lain tulis {luar: <nama SOP>, url: <alamatnya>}",
+        )
+    return warning(
+        "reference.outside",
+        f"keterkaitan '{ref.text}' bukan SOP di katalog ini; "
+        "ditampilkan sebagai SOP di luar katalog",
+        ref.location,
+        "bila SOP itu ada di katalog, samakan penulisan nama atau nomornya; "
+        "bila SOP instansi lain, tulis {luar: <nama SOP>, url: <alamatnya>}",
+    )
 
 
 def _merge_regulations(catalogue: Catalogue) -> tuple[RegulationEntry, ...]:
@@ -287,9 +296,12 @@ def _roles(catalogue: Catalogue) -> tuple[RoleEntry, ...]:
     )
 
 
-def index_catalogue(catalogue: Catalogue) -> tuple[CatalogueIndex, list[Issue]]:
-    """Resolve references and build every index; issues are about keterkaitan."""
-    references, backlinks, issues = _resolve_references(catalogue)
+def index_catalogue(
+    catalogue: Catalogue, others: tuple[OtherSop, ...] = ()
+) -> tuple[CatalogueIndex, list[Issue]]:
+    """Resolve references (here, then in ``others``) and build every index; issues are about
+    keterkaitan."""
+    references, backlinks, issues = _resolve_references(catalogue, others)
     roles = _roles(catalogue)
     index = CatalogueIndex(
         catalogue=catalogue,
@@ -316,10 +328,16 @@ class Analysis:
     """SOP files read, the broken ones included."""
 
 
-def analyse(root: Path, progress: Progress | None = None, cache: Cache | None = None) -> Analysis:
-    """Load, check and index the catalogue under ``root`` (see ``load_catalogue``)."""
+def analyse(
+    root: Path,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
+    others: tuple[OtherSop, ...] = (),
+) -> Analysis:
+    """Load, check and index the catalogue under ``root`` (see ``load_catalogue``); a
+    keterkaitan may name an SOP of ``others``, other agencies' catalogues."""
     loaded = load_catalogue(root, progress, cache)
-    index, reference_issues = index_catalogue(loaded.catalogue)
+    index, reference_issues = index_catalogue(loaded.catalogue, others)
     return Analysis(
         index=index, issues=sort_issues(loaded.issues + reference_issues), files=loaded.files
     )
