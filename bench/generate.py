@@ -670,13 +670,18 @@ def unit_header(region: tuple[str, str], domain: Domain, rng: random.Random) -> 
     head = "Kepala Badan" if domain.dinas.startswith("Badan") else "Kepala Dinas"
     return {
         "nama": f"{domain.dinas} {kind} {name}",
-        "instansi": [f"Pemerintah {kind} {name}", domain.dinas],
+        "instansi": _instansi(region, domain),
         "disahkan_oleh": {
             "jabatan": f"{head} {domain.dinas.split(' ', 1)[1]}",
             "nama": person,
             "nip": nip,
         },
     }
+
+
+def _instansi(region: tuple[str, str], domain: Domain) -> list[str]:
+    kind, name = region
+    return [f"Pemerintah {kind} {name}", domain.dinas]
 
 
 def slugify(text: str) -> str:
@@ -739,41 +744,18 @@ def plan(size: int, seed: int) -> tuple[list[tuple[str, dict[str, object]]], lis
         folder = f"{domain.slug}-{slugify(region[0][:3] + ' ' + region[1])}"
         if any(path == folder for path, _ in units):
             folder += f"-{len(units)}"
-        header = unit_header(region, domain, rng)
-        units.append((folder, header))
+        units.append((folder, unit_header(region, domain, rng)))
         unit_no = len(units)
         dinas_regs = regional_citations(region, domain.dinas, rng)
         subunits = [""]
         if domain.bidang and rng.random() < 0.5:
-            for bidang in domain.bidang:
-                label = bidang
-                if bidang == "UPTD Puskesmas":
-                    label = f"UPTD Puskesmas {rng.choice(KECAMATAN)}"
-                sub = f"{folder}/{slugify(label)}"
-                if any(path == sub for path, _ in units):
-                    continue
-                instansi = [*header["instansi"], label]  # type: ignore[misc]
-                units.append((sub, {"nama": label, "instansi": instansi}))
-                subunits.append(sub)
+            subunits += _bidang_units(folder, _instansi(region, domain), domain, units, rng)
         count = min(rng.randint(20, 60), size - len(sops))
         names: set[str] = set()
         year = rng.randint(2017, 2023)
         for seq in range(1, count + 1):
             unit = rng.choice(subunits) or folder
-            reusable = [t for t in templates[domain.slug] if t[0].nama not in names]
-            if reusable and rng.random() < 0.25:
-                procedure, obj = rng.choice(reusable)
-            else:
-                for _ in range(50):
-                    obj = rng.choice(domain.objects)
-                    nama = rng.choice(NAME_PATTERNS).format(obj=obj)
-                    if nama not in names:
-                        break
-                else:
-                    nama = f"{nama} Tahap {seq}"
-                procedure = make_procedure(domain, nama, obj, rng)
-                if rng.random() < 0.3:
-                    templates[domain.slug].append((procedure, obj))
+            procedure = _procedure(domain, templates[domain.slug], names, seq, rng)
             names.add(procedure.nama)
             header_sop, made = _sop_header(domain, dinas_regs, year, rng)
             month = ROMAN_MONTHS[made[1] - 1]
@@ -785,16 +767,55 @@ def plan(size: int, seed: int) -> tuple[list[tuple[str, dict[str, object]]], lis
                 path += "-2"
             used_paths.add(path)
             sops.append(
-                SopSpec(
-                    path=path,
-                    unit=folder,
-                    nomor=nomor,
-                    procedure=procedure,
-                    header=header_sop,
-                )
+                SopSpec(path=path, unit=folder, nomor=nomor, procedure=procedure, header=header_sop)
             )
     _link(sops, rng)
     return units, sops
+
+
+def _bidang_units(
+    folder: str,
+    instansi: list[str],
+    domain: Domain,
+    units: list[tuple[str, dict[str, object]]],
+    rng: random.Random,
+) -> list[str]:
+    """The dinas' bidang as unit folders under ``folder`` (added to ``units``)."""
+    made = []
+    for bidang in domain.bidang:
+        label = bidang
+        if bidang == "UPTD Puskesmas":
+            label = f"UPTD Puskesmas {rng.choice(KECAMATAN)}"
+        sub = f"{folder}/{slugify(label)}"
+        if any(path == sub for path, _ in units):
+            continue
+        units.append((sub, {"nama": label, "instansi": [*instansi, label]}))
+        made.append(sub)
+    return made
+
+
+def _procedure(
+    domain: Domain,
+    templates: list[tuple[Procedure, str]],
+    names: set[str],
+    seq: int,
+    rng: random.Random,
+) -> Procedure:
+    """A procedure of the dinas seen before (a quarter of the time) or a new one."""
+    reusable = [t for t in templates if t[0].nama not in names]
+    if reusable and rng.random() < 0.25:
+        return rng.choice(reusable)[0]
+    for _ in range(50):
+        obj = rng.choice(domain.objects)
+        nama = rng.choice(NAME_PATTERNS).format(obj=obj)
+        if nama not in names:
+            break
+    else:
+        nama = f"{nama} Tahap {seq}"
+    procedure = make_procedure(domain, nama, obj, rng)
+    if rng.random() < 0.3:
+        templates.append((procedure, obj))
+    return procedure
 
 
 def _link(sops: list[SopSpec], rng: random.Random) -> None:
@@ -873,9 +894,8 @@ def sop_yaml(spec: SopSpec) -> str:
         for key, value in step.items():
             prefix = "  - " if first else "    "
             first = False
-            if key == "keputusan":
-                branches = value.items()  # type: ignore[attr-defined]
-                inner = ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in branches)
+            if key == "keputusan" and isinstance(value, dict):
+                inner = ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in value.items())
                 lines.append(f"{prefix}keputusan: {{{inner}}}")
             elif isinstance(value, list):
                 items = ", ".join(scalar(v, flow=True) for v in value)

@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from mkdocs.commands.build import build
@@ -74,8 +74,7 @@ def build_site(
     root: Path,
     *,
     strict: bool = False,
-    command: str = "build",
-    shutdown: bool = True,
+    serving: Literal["stay", "stop"] | None = None,
     records: list[logging.LogRecord] | None = None,
     site_dir: Path | None = None,
 ) -> BuiltSite:
@@ -84,7 +83,8 @@ def build_site(
     Run from ``root`` like an author would, so messages name ``sops/...`` paths. Exceptions
     (``Abort`` after a ``PluginError``, strict mode) propagate; ``records`` gets the log
     anyway. MkDocs keeps one plugin instance per process across builds, as ``mkdocs serve``
-    does, so ``command="serve", shutdown=False`` lets a test rebuild "while serving".
+    does, so ``serving="stay"`` lets a test rebuild "while serving" (``"stop"``: the last
+    build before the server stops).
     """
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -95,11 +95,11 @@ def build_site(
         with _working_dir(root):
             overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
             config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict, **overrides)
-            config.plugins.on_startup(command=command, dirty=False)
+            config.plugins.on_startup(command="build" if serving is None else "serve", dirty=False)
             try:
                 build(config)
             finally:
-                if shutdown:
+                if serving != "stay":
                     config.plugins.on_shutdown()
     finally:
         logger.removeHandler(collect)

@@ -25,6 +25,7 @@ from sopdocs.flowchart.table import (
     MIDDLE,
     ROW_MIN,
     TOP,
+    Arrow,
     Level,
     Spot,
     TableFlow,
@@ -103,37 +104,73 @@ class Drawn:
 def problems(flow: TableFlow, heights: list[float]) -> list[str]:
     """Everything that would make the drawn flow wrong or hard to read, in words."""
     drawn = Drawn(flow, heights)
-    found: list[str] = []
     symbols = [_shrunk(drawn.symbol(i)) for i in range(len(flow.symbols))]
+    labels = drawn.labels()
+    return [
+        *_symbols_outside_lanes(flow, symbols),
+        *(
+            found
+            for arrow in flow.arrows
+            for found in _arrow_problems(drawn, arrow, symbols, labels)
+        ),
+        *_label_problems(labels, symbols),
+        *_arrows_meeting(drawn),
+    ]
+
+
+def _symbols_outside_lanes(flow: TableFlow, symbols: list[Rect]) -> list[str]:
+    found = []
     for symbol, box in zip(flow.symbols, symbols, strict=True):
         first, last = symbol.lanes
         if box.left < flow.lane_left(first) or box.right > flow.lane_left(last) + LANE:
             found.append(f"symbol {symbol.step} outside lanes {symbol.lanes}")
-    labels = drawn.labels()
-    for arrow in flow.arrows:
-        segments = drawn.segments(arrow.index)
-        source = drawn.symbol(arrow.source - 1)
-        target = drawn.symbol(arrow.target - 1)
-        if not _on_border(segments[0][0], source):
-            found.append(f"arrow {arrow.key} does not leave its source")
-        if not _on_border(segments[-1][1], target):
-            found.append(f"arrow {arrow.key} does not reach its target")
-        for a, b in segments:
-            if a[0] != b[0] and a[1] != b[1]:
-                found.append(f"arrow {arrow.key} has a slanted segment")
-            for symbol, box in zip(flow.symbols, symbols, strict=True):
-                if box.hit_by(a, b):
-                    found.append(f"arrow {arrow.key} runs through symbol {symbol.step}")
-            for edge, box in labels:
-                if box.hit_by(a, b):
-                    found.append(f"arrow {arrow.key} runs over the label of arrow {edge}")
-    for (_, one), (_, other) in combinations(labels, 2):
-        if one.overlaps(other):
-            found.append("two labels overlap")
-    for _, box in labels:
-        if any(box.overlaps(symbol) for symbol in symbols):
-            found.append("a label covers a symbol")
-    for one, other in combinations(flow.arrows, 2):
+    return found
+
+
+def _arrow_problems(
+    drawn: Drawn, arrow: Arrow, symbols: list[Rect], labels: list[tuple[int, Rect]]
+) -> list[str]:
+    """An arrow that does not join its two symbols with straight lines, or runs over things."""
+    found = []
+    segments = drawn.segments(arrow.index)
+    if not _on_border(segments[0][0], drawn.symbol(arrow.source - 1)):
+        found.append(f"arrow {arrow.key} does not leave its source")
+    if not _on_border(segments[-1][1], drawn.symbol(arrow.target - 1)):
+        found.append(f"arrow {arrow.key} does not reach its target")
+    for a, b in segments:
+        if a[0] != b[0] and a[1] != b[1]:
+            found.append(f"arrow {arrow.key} has a slanted segment")
+        found += [
+            f"arrow {arrow.key} runs through symbol {symbol.step}"
+            for symbol, box in zip(drawn.flow.symbols, symbols, strict=True)
+            if box.hit_by(a, b)
+        ]
+        found += [
+            f"arrow {arrow.key} runs over the label of arrow {edge}"
+            for edge, box in labels
+            if box.hit_by(a, b)
+        ]
+    return found
+
+
+def _label_problems(labels: list[tuple[int, Rect]], symbols: list[Rect]) -> list[str]:
+    found = [
+        "two labels overlap"
+        for (_, one), (_, other) in combinations(labels, 2)
+        if one.overlaps(other)
+    ]
+    found += [
+        "a label covers a symbol"
+        for _, box in labels
+        if any(box.overlaps(symbol) for symbol in symbols)
+    ]
+    return found
+
+
+def _arrows_meeting(drawn: Drawn) -> list[str]:
+    """Arrows into different steps that cross or run along each other."""
+    found = []
+    for one, other in combinations(drawn.flow.arrows, 2):
         if one.target == other.target:
             continue  # arrows into one step may merge
         for s in drawn.segments(one.index):

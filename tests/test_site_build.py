@@ -418,11 +418,11 @@ def test_strict_option_makes_keterkaitan_outside_the_catalogue_an_error(new_site
 
 def test_serving_keeps_the_last_good_pages_after_a_bad_edit(new_site, build_site):
     root = new_site()
-    build_site(root, command="serve", shutdown=False)
+    build_site(root, serving="stay")
     source = root / "sops/dinas-contoh/pendaftaran.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace("2022-01-03", "2022-13-03"))
     records: list[logging.LogRecord] = []
-    rebuilt = build_site(root, command="serve", records=records)
+    rebuilt = build_site(root, serving="stop", records=records)
     errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
     assert placed(errors) == ["sops/dinas-contoh/pendaftaran.yaml:3:20 [date.invalid]"]
     dates = rebuilt.content(PENDAFTARAN).find("table", cls="sopdocs-identitas").text

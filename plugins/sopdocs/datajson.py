@@ -45,7 +45,13 @@ class DataCodec:
 
     def _reader(self, tp: object) -> Reader:
         """A function turning plain JSON data into a value of type ``tp``, or raising."""
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        origin = typing.get_origin(tp)
+        if origin is None:
+            return self._plain_reader(tp)
+        return self._generic_reader(origin, typing.get_args(tp))
+
+    def _generic_reader(self, origin: object, args: tuple[Any, ...]) -> Reader:
+        """The reader of a parametrised type: ``X | None``, a literal, a tuple, list or dict."""
         if origin in (typing.Union, types.UnionType):
             return self._optional(args)
         if origin is typing.Literal:
@@ -57,12 +63,16 @@ class DataCodec:
             item = self._reader(args[0])
             return lambda v: list(map(item, _check(v, list)))
         if origin is dict and args[0] is str:
-            item = self._reader(args[1])
+            value = self._reader(args[1])
             return lambda v: {
-                k: item(x) for k, x in _check(v, dict).items() if k.__class__ is str or _refuse(k)
+                k: value(x) for k, x in _check(v, dict).items() if k.__class__ is str or _refuse(k)
             }
+        raise TypeError(f"{origin!r}{list(args)} cannot be read from a cache")
+
+    def _plain_reader(self, tp: object) -> Reader:
+        """The reader of a class: a JSON scalar, an enum or a dataclass."""
         if tp in _SCALARS:
-            return _scalar(tp)  # type: ignore[arg-type]
+            return _scalar(typing.cast(type, tp))
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return lambda v: tp(v)
         if isinstance(tp, type) and dataclasses.is_dataclass(tp):
@@ -106,24 +116,28 @@ class DataCodec:
             "    d = o" if slotted else "    d = o.__dict__",
         ]
         for i, f in enumerate(fields):
-            lines += _field_lines(i, f.name, hints[f.name], slotted, scope, self._reader)
+            test = _scalar_test(hints[f.name])
+            if test is None:
+                scope[f"read_{f.name}"] = self._reader(hints[f.name])
+            lines += _field_lines(i, f.name, test, slotted=slotted)
         lines.append("    return o")
         exec("\n".join(lines), scope)
         self._readers[cls] = scope["read"]
         return self._readers[cls]
 
 
-def _field_lines(
-    i: int, name: str, tp: object, slotted: bool, scope: dict[str, Any], reader: Callable
-) -> list[str]:
-    """Code reading field ``i``: scalars checked inline, everything else through a reader."""
+def _field_lines(i: int, name: str, scalar_test: str | None, *, slotted: bool) -> list[str]:
+    """Code reading field ``i``: scalars checked inline, anything else through ``read_<name>``."""
     if not name.isidentifier():
         raise TypeError(f"field {name!r} cannot be read from a cache")
     store = f"    setter(d, {name!r}, x)" if slotted else f"    d[{name!r}] = x"
-    scalar = _scalar_test(tp)
-    if scalar is not None:
-        return [f"    x = v[{i}]", f"    if not ({scalar}):", "        raise ValueError(x)", store]
-    scope[f"read_{name}"] = reader(tp)
+    if scalar_test is not None:
+        return [
+            f"    x = v[{i}]",
+            f"    if not ({scalar_test}):",
+            "        raise ValueError(x)",
+            store,
+        ]
     return [f"    x = read_{name}(v[{i}])", store]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Literal, cast
 
 import click
 from rich.console import Console
@@ -24,6 +24,7 @@ from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
 from sopdocs.reading.loader import load_sop_file
 from sopdocs.reading.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
+from sopdocs.review.present import Format as DiffFormat
 from sopdocs.review.present import render
 from sopdocs.site import pages
 from sopdocs.site.search import ALIASES_FILE, aliases_json
@@ -112,6 +113,14 @@ def _not_written(output: Path, exc: OSError) -> click.ClickException:
     return click.ClickException(f"{output} tidak dapat ditulis: {exc.strerror or exc}")
 
 
+_EXPORT_FORMATS: dict[str, Literal["svg", "png", "pdf"]] = {
+    "svg": "svg",
+    "png": "png",
+    "pdf": "pdf",
+}
+"""What ``sopdocs graph`` can write, by the output file's suffix."""
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option(
@@ -123,8 +132,8 @@ def _not_written(output: Path, exc: OSError) -> click.ClickException:
 def graph(file: Path, output: Path | None) -> None:
     """Tulis diagram alir satu SOP (untuk dokumen cetak yang ditandatangani)."""
     output = output or file.with_suffix(".svg")
-    fmt = output.suffix.lstrip(".").lower()
-    if fmt not in ("svg", "png", "pdf"):
+    fmt = _EXPORT_FORMATS.get(output.suffix.lstrip(".").lower())
+    if fmt is None:
         raise click.BadParameter("gunakan akhiran .svg, .png atau .pdf", param_hint="--output")
     sop, issues = load_sop_file(file)
     if sop is None:
@@ -216,7 +225,7 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     show_default=True,
     help="text untuk terminal, markdown untuk komentar pull request, json untuk program.",
 )
-def diff(base: str | None, head: str | None, directory: Path, fmt: str) -> None:
+def diff(base: str | None, head: str | None, directory: Path, fmt: DiffFormat) -> None:
     """Apa yang berubah pada SOP dari BASE ke HEAD, dalam istilah formulir.
 
     BASE dan HEAD adalah revisi git atau folder. Bawaan: BASE titik cabang dari main
@@ -229,7 +238,7 @@ def diff(base: str | None, head: str | None, directory: Path, fmt: str) -> None:
     if fmt == "text":
         _console().print(render(report, "text"), end="", emoji=False, soft_wrap=True)
     else:
-        click.echo(render(report, fmt), nl=False)  # type: ignore[arg-type]
+        click.echo(render(report, fmt), nl=False)
 
 
 @main.command()
@@ -276,13 +285,13 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask(value: str | None, option: str, label: str, **prompt: object) -> str:
+def _ask(value: str | None, option: str, label: str, choices: list[str] | None = None) -> str:
     """The option's value, asked for on a terminal; a clear usage error elsewhere (CI, pipes)."""
     if value:
         return value
     if not _stdin_is_terminal():
         raise click.UsageError(f"{option} wajib diisi (tanpa terminal, sopdocs new tidak bertanya)")
-    return str(click.prompt(label, **prompt))
+    return str(click.prompt(label, type=click.Choice(choices) if choices else None))
 
 
 @main.command()
@@ -293,7 +302,7 @@ def _ask(value: str | None, option: str, label: str, **prompt: object) -> str:
 def new(nama: str | None, nomor: str | None, unit: str | None, directory: Path) -> None:
     """Buat berkas SOP baru yang lengkap dengan penjelasan setiap kotak, siap diisi."""
     units = scaffold.units(directory)
-    unit = _ask(unit, "--unit", "Unit", type=click.Choice(units)) if units else unit or ""
+    unit = _ask(unit, "--unit", "Unit", choices=units) if units else unit or ""
     nama = _ask(nama, "--nama", "Nama SOP")
     nomor = _ask(nomor, "--nomor", "Nomor SOP")
     try:

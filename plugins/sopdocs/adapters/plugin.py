@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -376,7 +376,7 @@ def _asset_uri(path: Path) -> str:
     return f"{ASSETS_DIR}/{path.name}"
 
 
-def _nav_paths(items: list) -> set[str]:
+def _nav_paths(items: list[str | dict[str, Any]]) -> set[str]:
     """Every page path a nav structure names."""
     found: set[str] = set()
     for item in items:

@@ -18,7 +18,8 @@ from sopdocs.catalogue.othercatalogues import OtherSop
 from sopdocs.issues import Issue, error, sort_issues, warning
 from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
 from sopdocs.reading.loader import Progress, load_catalogue
-from sopdocs.regulations.recogniser import HIERARCHY, Regulation, group_of
+from sopdocs.regulations.recogniser import Regulation, group_of
+from sopdocs.regulations.tables import HIERARCHY
 from sopdocs.text import distinct, fold, natural_key, slugify
 
 _LEADING_SOP = re.compile(r"^\s*sop\b[\s.:-]*", re.IGNORECASE)

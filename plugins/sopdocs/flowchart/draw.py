@@ -260,7 +260,10 @@ def _pipe_svg(dot_source: str) -> str:
 def _pipe(dot_source: str, fmt: str) -> bytes:
     """The one way sopdocs runs Graphviz: the ``graphviz`` package, ``neato -n2``."""
     try:
-        return graphviz.pipe(ENGINE, fmt, dot_source.encode("utf-8"), neato_no_op=NO_OP, quiet=True)
+        drawn: bytes = graphviz.pipe(
+            ENGINE, fmt, dot_source.encode("utf-8"), neato_no_op=NO_OP, quiet=True
+        )
+        return drawn
     except graphviz.ExecutableNotFound as error:
         raise GraphvizMissing() from error
     except graphviz.CalledProcessError as error:

@@ -300,18 +300,7 @@ class _Router:
         """Every (cost by itself, exit side, track, entry) that can join the two symbols:
         out of a side, along a vertical track, into a side or (entry None) the top."""
         source, target = self.boxes[edge.source], self.boxes[edge.target]
-        above = (target.y - ROW_PITCH / 2 + target.top) / 2
-        entries: list[tuple[int, float | None, float]] = [
-            (2, None, _TOP_ENTRY_COST + abs(above - source.y) + target.top - above)
-        ]
-        for index, entry in enumerate(_SIDES):
-            if edge.source == edge.target or self.sides.get((edge.target, entry), "in") != "in":
-                continue
-            cost = abs(target.y - source.y)
-            free = sum((edge.target, side) not in self.sides for side in _SIDES if side != entry)
-            if (edge.target, entry) not in self.sides and free < self.exits[edge.target]:
-                cost += _SHARED_SIDE_COST
-            entries.append((index, target.left if entry == "left" else target.right, cost))
+        entries = self._entries(edge)
         for exit_index, exit_side in enumerate(_SIDES):
             used = self.sides.get((edge.source, exit_side))
             if used == "out":
@@ -327,6 +316,23 @@ class _Router:
                         yield base + cost + abs(target.x - track), exit_index, track, entry_index
                     elif (track < end) if entry_index == 0 else (track > end):
                         yield base + cost + abs(end - track), exit_index, track, entry_index
+
+    def _entries(self, edge: Edge) -> list[tuple[int, float | None, float]]:
+        """Every way into the target: (entry index, x of the side or None for the top, cost)."""
+        source, target = self.boxes[edge.source], self.boxes[edge.target]
+        above = (target.y - ROW_PITCH / 2 + target.top) / 2
+        entries: list[tuple[int, float | None, float]] = [
+            (2, None, _TOP_ENTRY_COST + abs(above - source.y) + target.top - above)
+        ]
+        for index, entry in enumerate(_SIDES):
+            if edge.source == edge.target or self.sides.get((edge.target, entry), "in") != "in":
+                continue
+            cost = abs(target.y - source.y)
+            free = sum((edge.target, side) not in self.sides for side in _SIDES if side != entry)
+            if (edge.target, entry) not in self.sides and free < self.exits[edge.target]:
+                cost += _SHARED_SIDE_COST
+            entries.append((index, target.left if entry == "left" else target.right, cost))
+        return entries
 
     def _points(self, edge: Edge, exit_side: Side, track: float, entry: Side | None) -> list[Point]:
         source, target = self.boxes[edge.source], self.boxes[edge.target]

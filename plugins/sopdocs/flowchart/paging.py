@@ -222,10 +222,12 @@ def _break(flow: TableFlow, after: int) -> PageBreak:
     end, start = [], []
     for (x, edge, down), slot, level in zip(crossings, slots, levels, strict=True):
         # The page's last row: down to the turn, across to the slot, down to the pentagon.
-        end_pieces.extend(_path(edge, x, slot, level, 0.0, pentagon_top))
+        end_pieces.extend(_path(edge, (x, 0.0), (slot, pentagon_top), level))
         # The next page's first row, mirrored: from the pentagon down to the next row.
         mirror = CONNECTOR_ROW - level
-        start_pieces.extend(_path(edge, slot, x, mirror, PENTAGON[1] + 2, CONNECTOR_ROW, True))
+        start_pieces.extend(
+            _path(edge, (slot, PENTAGON[1] + 2), (x, CONNECTOR_ROW), mirror, to_edge=True)
+        )
         if down:
             end_heads.append(Head(edge=edge, x=slot, level=_top(pentagon_top), direction="down"))
         else:
@@ -252,10 +254,16 @@ def _top(offset: float) -> Level:
 
 
 def _path(
-    edge: int, x1: float, x2: float, turn: float, y1: float, y2: float, to_edge: bool = False
+    edge: int,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    turn: float,
+    *,
+    to_edge: bool = False,
 ) -> list[Piece]:
-    """A line from (``x1``, ``y1``) down to ``turn``, across to ``x2``, down to ``y2``; the
-    bottom end is the row's edge when ``to_edge``."""
+    """A line from ``start`` (x1, y1) down to ``turn``, across to x2, down to ``end`` (x2, y2);
+    the bottom end is the row's edge when ``to_edge``."""
+    (x1, y1), (x2, y2) = start, end
     bottom = Level("bottom") if to_edge else _top(y2)
     if x1 == x2:
         return [Piece(edge=edge, x1=x1, x2=x1, top=_top(y1), bottom=bottom)]

@@ -63,6 +63,17 @@ class _UnitDefaults:
     unit: Unit
     defaults: YamlMap | None
     digest: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Inherited:
+    """What a SOP file takes from its folder: the unit's path and its units' defaults."""
+
+    unit: str
+    chain: list[YamlMap]
+    """The defaults of the units above the SOP, outermost first."""
+    digest: str = ""
+    """The chain's bytes in short, for the load cache's key."""
     """Fingerprint of the ``_unit.yaml`` bytes: a change invalidates its SOPs' cache entries."""
 
 
@@ -210,11 +221,14 @@ def _load_catalogue(root: Path, progress: Progress | None, cache: Bundle[_Entry]
         path_in_tree = folder.path.relative_to(root).as_posix() if folder.path != root else ""
         units[path_in_tree] = _read_unit(folder.path, folder.unit_file, path_in_tree, issues)
         layers = [d for p in _ancestors(path_in_tree) if (d := units.get(p)) is not None]
-        chain = [d.defaults for d in layers if d.defaults is not None]
-        chain_digest = "/".join(d.digest for d in layers)
+        inherited = _Inherited(
+            unit=path_in_tree,
+            chain=[d.defaults for d in layers if d.defaults is not None],
+            digest="/".join(d.digest for d in layers),
+        )
         for file in folder.sops:
             sop_id = file.relative_to(root).with_suffix("").as_posix()
-            sop = _load_sop_file(file, sop_id, path_in_tree, chain, issues, cache, chain_digest)
+            sop = _load_sop_file(file, sop_id, inherited, issues, cache)
             if sop is not None:
                 sops.append(sop)
             done += 1
@@ -237,20 +251,14 @@ def _ancestors(path_in_tree: str) -> list[str]:
 
 
 def _load_sop_file(
-    file: Path,
-    sop_id: str,
-    unit: str,
-    chain: list[YamlMap],
-    issues: list[Issue],
-    cache: Bundle[_Entry],
-    chain_digest: str = "",
+    file: Path, sop_id: str, inherited: _Inherited, issues: list[Issue], cache: Bundle[_Entry]
 ) -> Sop | None:
     source = display_path(file)
     raw = read_bytes(file, source)
     if isinstance(raw, Issue):
         issues.append(raw)
         return None
-    key = digest(raw, source, sop_id, chain_digest)
+    key = digest(raw, source, sop_id, inherited.digest)
     cached = cache.get(key)
     if cached is not None:
         issues.extend(cached[1])
@@ -259,7 +267,8 @@ def _load_sop_file(
     data = _document(raw, source, file_issues)
     sop = None
     if isinstance(data, YamlMap):
-        sop, more = _check_and_build(_merge(chain, data), sop_id, source, unit, file_issues)
+        merged = _merge(inherited.chain, data)
+        sop, more = _check_and_build(merged, sop_id, source, inherited.unit, file_issues)
         file_issues.extend(more)
     cache.put(key, (sop, file_issues))
     issues.extend(file_issues)
@@ -339,7 +348,8 @@ def load_sop_file(file: Path) -> tuple[Sop | None, list[Issue]]:
         if defaults is not None:
             chain.append(defaults)
     sop_id = file.resolve().relative_to(root).with_suffix("").as_posix()
-    sop = _load_sop_file(file, sop_id, unit, chain, issues, _load_cache(Cache(None)))
+    inherited = _Inherited(unit=unit, chain=chain)
+    sop = _load_sop_file(file, sop_id, inherited, issues, _load_cache(Cache(None)))
     return sop, sort_issues(issues)
 
 

@@ -8,7 +8,8 @@ with the key that was probably meant when a key is unknown.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -50,26 +51,23 @@ def _suggestion(key: str, allowed: list[str]) -> str | None:
     return close[0] if close else None
 
 
+_JSON_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "boolean"),  # before int: True is an int to Python
+    (int, "integer"),
+    (float, "number"),
+    (str, "string"),
+    (list, "array"),
+    (dict, "object"),
+)
+
+
 def _type_of(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return "null"
+    return next((name for tp, name in _JSON_TYPES if isinstance(value, tp)), "null")
 
 
-def _walk(data: YamlValue, path: Sequence[Any]) -> tuple[YamlValue, Location, Location]:
+def _walk(data: YamlMap, path: Sequence[Any]) -> tuple[YamlValue, Location, Location]:
     """Follow ``path`` into ``data``: the value, its location, and its key's location."""
     value: YamlValue = data
-    assert isinstance(data, YamlMap)  # callers validate mappings only; for the type checker
     location = key_location = data.location
     for step in path:
         if isinstance(value, YamlMap) and isinstance(step, str) and step in value:
@@ -97,7 +95,7 @@ def describe_path(path: Sequence[Any]) -> str:
     return text or "berkas"
 
 
-def _expected(schema: dict[str, Any]) -> list[str]:
+def _expected(schema: Mapping[str, Any]) -> list[str]:
     kinds = schema.get("type")
     if kinds is None and "oneOf" in schema:
         return [k for branch in schema["oneOf"] for k in _expected(branch)]
@@ -112,61 +110,119 @@ def _type_message(label: str, value: object, expected: Iterable[str]) -> str:
     return f"{label} harus berupa {names}, bukan {found}"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Failure:
+    """One schema error with where it points in the author's file."""
+
+    err: ValidationError
+    root: YamlMap
+    path: list[Any]
+    value: YamlValue
+    location: Location
+    label: str
+
+    @property
+    def schema(self) -> Mapping[str, Any]:
+        """The failing (sub)schema; boolean schemas have no keywords to read."""
+        return self.err.schema if isinstance(self.err.schema, Mapping) else {}
+
+    @property
+    def allowed_keys(self) -> list[str]:
+        return list(self.schema.get("properties", {}))
+
+
 def _translate(err: ValidationError, root: YamlMap) -> list[Issue]:
     path = list(err.absolute_path)
     value, location, _ = _walk(root, path)
-    label = describe_path(path)
-    kind = err.validator
+    failure = _Failure(
+        err=err, root=root, path=path, value=value, location=location, label=describe_path(path)
+    )
+    return _RETELLERS.get(str(err.validator), _as_is)(failure)
 
-    if kind == "additionalProperties" and isinstance(value, dict):
-        allowed = list(err.schema.get("properties", {}))
-        issues = []
-        for key in value:
-            if key in allowed:
-                continue
-            close = _suggestion(key, allowed)
-            hint = (
-                f"maksud Anda '{close}'?" if close else "kunci yang dikenal: " + ", ".join(allowed)
-            )
-            where = (
-                value.key_locations.get(key, location) if isinstance(value, YamlMap) else location
-            )
-            issues.append(error("key.unknown", f"kunci '{key}' tidak dikenal", where, hint))
-        return issues
-    if kind == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else str(err.validator_value)
-        allowed = list(err.schema.get("properties", {}))
-        if isinstance(value, dict) and any(
-            _suggestion(key, allowed) == missing for key in value if key not in allowed
-        ):
-            return []  # `nomer:` is one mistake, reported as the typo it is
-        hint = f"tambahkan `{missing}: ...`"
-        if not path and missing in ("instansi", "disahkan_oleh"):
-            hint += " (atau tuliskan sekali di _unit.yaml folder ini)"
-        where = "" if not path else f" pada {label}"
-        return [error("key.missing", f"kunci wajib '{missing}' tidak ada{where}", location, hint)]
-    if kind == "oneOf":
-        return _translate_one_of(err, root, label, value, location)
-    if kind == "type":
-        return [error("type", _type_message(label, value, _expected(err.schema)), location)]
-    if kind == "pattern" and path and path[0] in _DATE_KEYS:
+
+def _unknown_keys(f: _Failure) -> list[Issue]:
+    if not isinstance(f.value, dict):
+        return _as_is(f)
+    allowed = f.allowed_keys
+    issues = []
+    for key in f.value:
+        if key in allowed:
+            continue
+        close = _suggestion(key, allowed)
+        hint = f"maksud Anda '{close}'?" if close else "kunci yang dikenal: " + ", ".join(allowed)
+        where = (
+            f.value.key_locations.get(key, f.location)
+            if isinstance(f.value, YamlMap)
+            else f.location
+        )
+        issues.append(error("key.unknown", f"kunci '{key}' tidak dikenal", where, hint))
+    return issues
+
+
+def _missing_key(f: _Failure) -> list[Issue]:
+    message = f.err.message
+    missing = message.split("'")[1] if "'" in message else str(f.err.validator_value)
+    allowed = f.allowed_keys
+    if isinstance(f.value, dict) and any(
+        _suggestion(key, allowed) == missing for key in f.value if key not in allowed
+    ):
+        return []  # `nomer:` is one mistake, reported as the typo it is
+    hint = f"tambahkan `{missing}: ...`"
+    if not f.path and missing in ("instansi", "disahkan_oleh"):
+        hint += " (atau tuliskan sekali di _unit.yaml folder ini)"
+    at = "" if not f.path else f" pada {f.label}"
+    return [error("key.missing", f"kunci wajib '{missing}' tidak ada{at}", f.location, hint)]
+
+
+def _wrong_type(f: _Failure) -> list[Issue]:
+    return [error("type", _type_message(f.label, f.value, _expected(f.schema)), f.location)]
+
+
+def _bad_pattern(f: _Failure) -> list[Issue]:
+    if f.path and f.path[0] in _DATE_KEYS:
         return []  # the builder parses dates and says exactly what is wrong with them
-    if kind == "pattern" and path and path[-1] == "id":
-        return [
-            error(
-                "type",
-                f"{label} '{value}' tidak sah",
-                location,
-                "id diawali huruf, lalu huruf, angka, '-' atau '_' (misalnya cek-berkas)",
-            )
-        ]
-    if kind in ("minLength", "minItems", "minProperties"):
-        return [error("type", f"{label} tidak boleh kosong", location)]
-    if kind == "maxItems":
-        return [_too_many(root, path, label, err.validator_value)]
-    if kind in ("minimum", "maximum"):
-        return [error("type", f"{label}: nilai {value} di luar batas", location)]
-    return [error("type", f"{label}: {err.message}", location)]
+    if f.path and f.path[-1] == "id":
+        hint = "id diawali huruf, lalu huruf, angka, '-' atau '_' (misalnya cek-berkas)"
+        return [error("type", f"{f.label} '{f.value}' tidak sah", f.location, hint)]
+    return _as_is(f)
+
+
+def _empty(f: _Failure) -> list[Issue]:
+    return [error("type", f"{f.label} tidak boleh kosong", f.location)]
+
+
+def _out_of_bounds(f: _Failure) -> list[Issue]:
+    return [error("type", f"{f.label}: nilai {f.value} di luar batas", f.location)]
+
+
+def _as_is(f: _Failure) -> list[Issue]:
+    return [error("type", f"{f.label}: {f.err.message}", f.location)]
+
+
+def _too_many_items(f: _Failure) -> list[Issue]:
+    limit = f.err.validator_value
+    if not isinstance(limit, int):
+        return _as_is(f)  # our schemas give maxItems a number; jsonschema types it loosely
+    return [_too_many(f.root, f.path, f.label, limit)]
+
+
+def _one_of(f: _Failure) -> list[Issue]:
+    return _translate_one_of(f.err, f.root, f.label, f.value, f.location)
+
+
+_RETELLERS: dict[str, Callable[[_Failure], list[Issue]]] = {
+    "additionalProperties": _unknown_keys,
+    "required": _missing_key,
+    "oneOf": _one_of,
+    "type": _wrong_type,
+    "pattern": _bad_pattern,
+    "minLength": _empty,
+    "minItems": _empty,
+    "minProperties": _empty,
+    "maxItems": _too_many_items,
+    "minimum": _out_of_bounds,
+    "maximum": _out_of_bounds,
+}
 
 
 def _too_many(root: YamlMap, path: list[Any], label: str, limit: int) -> Issue:
@@ -194,4 +250,5 @@ def _translate_one_of(
     ]
     if len(matching) == 1:
         return [issue for sub in matching[0] for issue in _translate(sub, root)]
-    return [error("type", _type_message(label, value, _expected(err.schema)), location)]
+    schema = err.schema if isinstance(err.schema, Mapping) else {}
+    return [error("type", _type_message(label, value, _expected(schema)), location)]

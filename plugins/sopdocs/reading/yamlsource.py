@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
@@ -400,19 +400,24 @@ def _scalar_value(event: Any, resolver: Any) -> YamlValue:
     tag = event.tag
     if tag is None or tag == "!":
         tag = resolver.resolve(ScalarNode, text, event.implicit)
-    tag = str(tag)
+    return _typed(text, str(tag))
+
+
+def _typed(text: str, tag: str) -> YamlValue:
+    """``text`` as a value of the YAML 1.2 type ``tag``; a number that does not read is text."""
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):
         return text.lower() in ("true", "yes", "on")
     if tag.endswith(":int"):
-        try:
-            return int(text.replace("_", ""), 0)
-        except ValueError:
-            return text
+        return _number(text, lambda digits: int(digits, 0))
     if tag.endswith(":float"):
-        try:
-            return float(text.replace("_", ""))
-        except ValueError:
-            return text
+        return _number(text, float)
     return text
+
+
+def _number(text: str, read: Callable[[str], int | float]) -> int | float | str:
+    try:
+        return read(text.replace("_", ""))
+    except ValueError:
+        return text

@@ -554,16 +554,19 @@ def _moved(pairs: dict[int, int]) -> set[int]:
     news = [pairs[o] for o in olds]
     best: list[list[int]] = []  # best[i]: a longest increasing run ending at i (indices)
     for i, value in enumerate(news):
-        run = max((best[j] for j in range(i) if news[j] < value), key=len, default=[])
+        runs = [best[j] for j in range(i) if news[j] < value]
+        run = max(runs, key=len) if runs else []
         best.append([*run, i])
-    keep = set(max(best, key=len, default=[]))
+    longest = max(best, key=len) if best else []
+    keep = set(longest)
     return {olds[i] for i in range(len(olds)) if i not in keep}
 
 
 def _step_text(step: Step, field: str) -> str | None:
     if field == "pelaksana":
         return ", ".join(step.pelaksana)
-    return getattr(step, field)
+    text: str | None = getattr(step, field)
+    return text
 
 
 def _step_fields(old: Step, new: Step) -> list[Change]:

@@ -71,7 +71,10 @@ def read_folder(root: Path, label: str | None = None, shown_as: str | None = Non
         raise StateError(f"folder '{root}' tidak ada")
     result = load_catalogue(root)
     shown = display_path(root)
-    rename = (lambda p: shown_as + p[len(shown) :]) if shown_as is not None else (lambda p: p)
+
+    def rename(path: str) -> str:
+        return path if shown_as is None else shown_as + path[len(shown) :]
+
     files = sop_files(root)
     issues = [_moved(i, rename(i.location.path)) for i in result.issues if i.is_error]
     sops = {sop.id: sop for sop in result.catalogue.sops}

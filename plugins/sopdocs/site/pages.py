@@ -233,7 +233,7 @@ class _Site:
 
     def _parents(self, unit: Unit) -> list[Unit]:
         parent = self.index.catalogue.unit(unit.parent_path or "")
-        chain = []
+        chain: list[Unit] = []
         while parent is not None and parent.path:
             chain.insert(0, parent)
             parent = self.index.catalogue.unit(parent.parent_path or "")
