@@ -8,9 +8,12 @@ catalogue or option call ``build_site`` on a folder of their own.
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,6 +204,33 @@ def golden(request: pytest.FixtureRequest) -> Golden:
 
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+BROWSER_TIMEOUT_MS = 30_000
+"""How long a browser test waits for a page or an element: a bound for a machine busy with
+other work (pages load in well under a second), never an expected time."""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    """A static server that refuses no connection: Chromium opens several at once, and on a
+    busy machine the default backlog of 5 fills before the server accepts them."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """``folder`` over HTTP on 127.0.0.1 until the generator is closed; yields its address."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

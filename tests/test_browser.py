@@ -9,21 +9,19 @@ filter, and printing on A4 landscape. (The README's screenshots come from
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import BROWSER_TIMEOUT_MS, serve
 from pypdf import PdfReader
 from sopdocs.catalogue.index import CatalogueIndex, analyse
 from sopdocs.flowchart import flowchart_of
@@ -58,22 +56,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def serve(folder: Path) -> Iterator[str]:
-    """``folder`` over HTTP on 127.0.0.1 until the generator is closed; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     yield from serve(site_dir)
@@ -84,7 +66,7 @@ def page(browser: Any) -> Iterator[Any]:
     """A fresh tab with a light preference and no stored palette: a first-time visitor."""
     context = browser.new_context(viewport=VIEWPORT, color_scheme="light", locale="id-ID")
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield tab
     context.close()
 

@@ -9,16 +9,14 @@ grow an element the author wrote, or lose the author's words.
 
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
 import re
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import BuiltSite, build_site, write_site
+from conftest import BROWSER_TIMEOUT_MS, BuiltSite, build_site, serve, write_site
 from support import SOP, UNIT
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -137,19 +135,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(hostile_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from serve(hostile_site.site_dir)
 
 
 class Visit:
@@ -161,6 +149,7 @@ class Visit:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.outside: list[str] = []
+        self._leaving = False
         # No network here: the repository's star count and the like get an empty answer.
         page.context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), self._outside)
         page.on("dialog", self._dialog)
@@ -169,13 +158,34 @@ class Visit:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("requestfailed", self._failed)
 
+    def goto(self, url: str) -> Any:
+        """Open ``url`` once the current page is done loading, and wait until this one is."""
+        with self.leaving():
+            response = self.page.goto(url)
+        self.page.wait_for_load_state("networkidle")
+        return response
+
+    @contextlib.contextmanager
+    def leaving(self) -> Iterator[None]:
+        """Leave the page (a ``goto``, a click on a link) after its own loads have ended.
+
+        Waiting for the network to go quiet first means that nothing is cut short; should a
+        late load still be cut by the navigation (``net::ERR_ABORTED`` while leaving), that
+        is the browser leaving, not a payload at work. Every other failure is an error."""
+        if self.page.url != "about:blank":
+            self.page.wait_for_load_state("networkidle")
+        self._leaving = True
+        try:
+            yield
+        finally:
+            self._leaving = False
+
     def _outside(self, route: Any) -> None:
         self.outside.append(route.request.url)
         route.fulfill(status=200, content_type="application/json", body="{}")
 
     def _failed(self, request: Any) -> None:
-        # Leaving a page while its search worker still loads aborts that load: not an error.
-        if request.failure != "net::ERR_ABORTED":
+        if not (self._leaving and request.failure == "net::ERR_ABORTED"):
             self.errors.append(f"{request.failure} {request.url}")
 
     def _dialog(self, dialog: Any) -> None:
@@ -225,7 +235,7 @@ class Visit:
 def visit(browser: Any) -> Iterator[Visit]:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield Visit(tab)
     context.close()
 
@@ -252,7 +262,7 @@ def test_no_page_runs_or_grows_the_authors_text(
 ) -> None:
     for path in _pages(hostile_site):
         url = base_url + urllib.parse.quote("" if path == "./" else path)
-        response = visit.page.goto(url)
+        response = visit.goto(url)
         assert response is not None and response.ok, path
         visit.page.mouse.move(200, 300)  # a hover over whatever sits there
         visit.assert_clean()
@@ -261,7 +271,7 @@ def test_no_page_runs_or_grows_the_authors_text(
 def test_the_sop_page_shows_every_payload_as_text(
     hostile_site: BuiltSite, base_url: str, visit: Visit
 ) -> None:
-    visit.page.goto(base_url + urllib.parse.quote(SOP_PAGE))
+    visit.goto(base_url + urllib.parse.quote(SOP_PAGE))
     text = visit.text()
     for words in WORDS_SHOWN:
         assert words in text
@@ -273,7 +283,7 @@ def test_the_sop_page_shows_every_payload_as_text(
 def test_search_results_show_payloads_as_text(base_url: str, visit: Visit, word: str) -> None:
     """The nomor is a search tag, which Material's results show as HTML; "Carizeta" is an
     SOP with only an HTML payload, "Nomorzeta" the one with every payload."""
-    visit.page.goto(base_url)
+    visit.goto(base_url)
     box = visit.page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(word, delay=20)
@@ -289,13 +299,14 @@ def test_search_results_show_payloads_as_text(base_url: str, visit: Visit, word:
 def test_the_edit_link_opens_the_sops_own_file(
     hostile_site: BuiltSite, base_url: str, visit: Visit
 ) -> None:
-    visit.page.goto(base_url + urllib.parse.quote(SOP_PAGE))
+    visit.goto(base_url + urllib.parse.quote(SOP_PAGE))
     edit = visit.page.locator("a[rel=edit]")
     assert edit.count() == 1
     edit.hover()
     visit.assert_clean()
-    edit.click()
-    visit.page.wait_for_url("https://github.com/**")
+    with visit.leaving():
+        edit.click()
+        visit.page.wait_for_url("https://github.com/**")
     opened = [url for url in visit.outside if url.startswith("https://github.com/")]
     path = urllib.parse.unquote(urllib.parse.urlsplit(opened[-1]).path)
     assert path == f"/contoh/katalog-uji/edit/main/sops/{UNIT_DIR}/{SOP_FILE}.yaml"
@@ -303,7 +314,7 @@ def test_the_edit_link_opens_the_sops_own_file(
 
 
 def test_the_catalogue_filter_keeps_payload_options_as_text(base_url: str, visit: Visit) -> None:
-    visit.page.goto(base_url + "sop/")
+    visit.goto(base_url + "sop/")
     for name in ("unit", "regulasi", "pelaksana"):
         select = visit.page.locator(f"select[data-filter={name}]")
         values = select.locator("option").evaluate_all("os => os.map(o => o.value)")

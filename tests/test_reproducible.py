@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 
 NOT_SOURCES = shutil.ignore_patterns(
     ".git", ".cache", "site", "out", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache",
-    ".hypothesis", ".benchmarks", "*.egg-info", ".mypy_cache",
+    ".hypothesis", ".benchmarks", "*.egg-info", ".mypy_cache", "build", "dist",
 )  # fmt: skip
 
 _LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
