@@ -176,8 +176,9 @@ def pdf(path: Path, output: Path, directory: Path, cache_dir: Path) -> None:
 
     result = _analyse_or_exit(directory)
     try:
+        request = documents.PdfRequest(sops_root=directory, path=path, out=output)
         written = documents.write_pdf(
-            result.index, directory, path, output, templates=Templates(), cache_dir=cache_dir
+            result.index, request, templates=Templates(), cache_dir=cache_dir
         )
     except (documents.NotInCatalogue, documents.EngineError) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -5,8 +5,8 @@ prints in :mod:`printed` (the site's own templates and CSS), the engine in :mod:
 PDF files themselves in :mod:`assemble`, and the order of work with its cache in :mod:`build`.
 """
 
-from sopdocs.documents.build import write_pdf, write_site_documents
+from sopdocs.documents.build import PdfRequest, write_pdf, write_site_documents
 from sopdocs.documents.engine import EngineError
 from sopdocs.documents.target import NotInCatalogue
 
-__all__ = ["EngineError", "NotInCatalogue", "write_pdf", "write_site_documents"]
+__all__ = ["EngineError", "NotInCatalogue", "PdfRequest", "write_pdf", "write_site_documents"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sopdocs.cache import Cache, code_fingerprint, digest, write_atomically
 from sopdocs.catalogue.index import CatalogueIndex
@@ -28,6 +29,9 @@ from sopdocs.urls import book_pdf, monitoring_page, sop_page, sop_pdf
 _ROUNDS = 3
 """Front-page passes at most: a filled-in number never changes the page count in practice;
 a third pass settles any case where it does, and the result is checked either way."""
+
+_Document = TypeVar("_Document")
+"""A SOP's document or a unit's book, on its way through the PDF cache."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,11 +182,11 @@ class DocumentPrinter:
     def _through_cache(
         self,
         keys: Mapping[str, str],
-        documents: Mapping[str, object],
-        make: Callable[[list], list[bytes]],
+        documents: Mapping[str, _Document],
+        make: Callable[[list[_Document]], list[bytes]],
     ) -> dict[str, bytes]:
         done: dict[str, bytes] = {}
-        todo = []
+        todo: list[str] = []
         for name, key in keys.items():
             hit = self.cache.get(key)
             if hit is not None:
@@ -220,19 +224,24 @@ def book_file_name(book: Book) -> str:
     return f"{book.unit.path.rpartition('/')[2] or 'katalog'}.pdf"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PdfRequest:
+    """What ``sopdocs pdf`` is asked for: ``path`` (an SOP file, a unit folder, or the SOP
+    folder ``sops_root`` itself) written to ``out``."""
+
+    sops_root: Path
+    path: Path
+    out: Path
+
+
 def write_pdf(
-    index: CatalogueIndex,
-    sops_root: Path,
-    path: Path,
-    out: Path,
-    *,
-    templates: Templates,
-    cache_dir: Path | None,
+    index: CatalogueIndex, request: PdfRequest, *, templates: Templates, cache_dir: Path | None
 ) -> list[Path]:
-    """``sopdocs pdf``: the document(s) ``path`` asks for (:func:`target.select`) at ``out``,
-    a file, or a folder of books for the whole catalogue. Each file appears whole or not at
-    all. Returns the files written."""
-    selection = select(index, sops_root, path)
+    """``sopdocs pdf``: the document(s) ``request.path`` asks for (:func:`target.select`) at
+    ``request.out``, a file, or a folder of books for the whole catalogue. Each file appears
+    whole or not at all. Returns the files written."""
+    selection = select(index, request.sops_root, request.path)
+    out = request.out
     site = {page.path: page.markdown for page in catalogue_pages(index, templates=templates)}
     with Chromium() as engine:
         printer = DocumentPrinter(engine, templates, PdfCache(Cache.open(cache_dir)))
