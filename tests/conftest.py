@@ -20,10 +20,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
+from hypothesis import HealthCheck, settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pagetree import Node, parse_html
 from support import CATALOGUE, HOSTILE, MKDOCS_YML, REPO, write_files
+
+# Property tests judge what a function returns, never how long it took: a per-example
+# deadline and the "too slow" health check only measure how busy the machine is.
+settings.register_profile("sopdocs", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("sopdocs")
 
 # --- building sites -----------------------------------------------------------------------
 
