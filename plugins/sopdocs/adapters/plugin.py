@@ -146,27 +146,11 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if not self.config.enabled:
             return files
         self._build = site = self._site(config)
-        self._fragments = {}
         for path in STYLESHEETS + SCRIPTS:
             if not _authors_own(files, _asset_uri(path), "berkas sopdocs"):
                 files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
         nav = catalogue_nav(site.analysis.index)
-        in_nav = _nav_paths(nav)
-        for page in site.pages:
-            if _authors_own(files, page.path, _made_from(page)):
-                continue
-            inclusion = (
-                InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
-            )
-            handover = split(page.markdown)
-            content = page.markdown if handover is None else handover.skeleton
-            if handover is not None:
-                self._fragments[page.path] = handover.fragments
-            file = File.generated(config, page.path, content=content, inclusion=inclusion)
-            if page.source is not None:
-                # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
-                file.edit_uri = edit_uri(page.source, config.docs_dir)
-            files.append(file)
+        self._fragments = _add_pages(files, config, site.pages, _nav_paths(nav))
         if not _authors_own(files, KATALOG_FILE, "katalog SOP (data terbuka)"):
             katalog = katalog_json(site.analysis.index, directory_urls=config.use_directory_urls)
             files.append(File.generated(config, KATALOG_FILE, content=katalog))
@@ -370,6 +354,28 @@ def _take_over_search(config: MkDocsConfig) -> None:
     if overrides not in config.theme.dirs:
         # After the site's own custom_dir, before Material: a site can still override these.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+
+
+def _add_pages(
+    files: Files, config: MkDocsConfig, pages: list[SitePage], in_nav: set[str]
+) -> dict[str, tuple[str, ...]]:
+    """The catalogue's pages as generated files, save those the author wrote; returns the
+    HTML fragments each page hands over to ``on_page_content``, by page path."""
+    fragments: dict[str, tuple[str, ...]] = {}
+    for page in pages:
+        if _authors_own(files, page.path, _made_from(page)):
+            continue
+        inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+        handover = split(page.markdown)
+        content = page.markdown if handover is None else handover.skeleton
+        if handover is not None:
+            fragments[page.path] = handover.fragments
+        file = File.generated(config, page.path, content=content, inclusion=inclusion)
+        if page.source is not None:
+            # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
+            file.edit_uri = edit_uri(page.source, config.docs_dir)
+        files.append(file)
+    return fragments
 
 
 def _asset_uri(path: Path) -> str:
