@@ -166,9 +166,9 @@ def _resolve_references(
         by_name.setdefault(reference_key(sop.nama), sop)
         by_name.setdefault(reference_key(sop.nomor), sop)
     elsewhere: dict[str, OtherSop] = {}
-    for other in others:
-        elsewhere.setdefault(reference_key(other.nama), other)
-        elsewhere.setdefault(reference_key(other.nomor), other)
+    for theirs in others:
+        elsewhere.setdefault(reference_key(theirs.nama), theirs)
+        elsewhere.setdefault(reference_key(theirs.nomor), theirs)
     references: dict[str, tuple[ResolvedReference, ...]] = {}
     backlinks: dict[str, list[Sop]] = defaultdict(list)
     issues: list[Issue] = []

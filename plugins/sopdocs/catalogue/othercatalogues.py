@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import urljoin, urlsplit
 
 from sopdocs.cache import Cache, digest
@@ -85,7 +85,7 @@ def read_others(sources: list[OtherSource], root: Path, cache: Cache) -> OtherCa
             cache.write(key, raw or b"")
         if data is not None:
             sops.extend(_sops(data, base, source.nama))
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if unreachable:
         names = ", ".join(unreachable)
         warnings = (
@@ -135,15 +135,18 @@ def _parse(raw: bytes | None) -> dict[str, Any] | None:
     return data
 
 
+def _short_text(value: object) -> TypeGuard[str]:
+    return isinstance(value, str) and 0 < len(value) <= _MAX_TEXT
+
+
 def _sops(data: dict[str, Any], base: str, catalogue: str) -> list[OtherSop]:
     found = []
     for item in data["sop"][:MAX_SOPS]:
         if not isinstance(item, dict):
             continue
-        fields = [item.get(key) for key in ("nomor", "nama", "url")]
-        if not all(isinstance(v, str) and 0 < len(v) <= _MAX_TEXT for v in fields):
+        nomor, nama, url = (item.get(key) for key in ("nomor", "nama", "url"))
+        if not (_short_text(nomor) and _short_text(nama) and _short_text(url)):
             continue
-        nomor, nama, url = fields
         page = urljoin(base, url)
         if _is_web(page):
             found.append(OtherSop(nomor=nomor, nama=nama, url=page, katalog=catalogue))
