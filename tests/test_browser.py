@@ -246,7 +246,7 @@ def test_a_key_opens_the_search_box_and_escape_closes_it(
 
 def test_arrows_choose_a_result_and_enter_opens_it(page: Any, base_url: str) -> None:
     hrefs = search(page, base_url, "UU 24/2013")
-    items = page.locator("#sopdocs-hasil > li")
+    items = page.locator("#sopdocs-hasil > li > a")
     for key in ("ArrowDown", "ArrowDown", "ArrowDown", "ArrowUp"):
         page.keyboard.press(key)
     playwright.expect(items.nth(1)).to_have_attribute("aria-selected", "true")
@@ -464,6 +464,74 @@ def test_the_flow_is_drawn_and_printed_with_javascript_off(
         assert drawn and all(v["connected"] and v["headOnTarget"] for v in drawn.values())
         pdf = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True)))
         assert "Mulai" in "".join(p.extract_text() for p in pdf.pages)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["", "sop/", f"sop/{SOP_ID}/", "regulasi/"])
+def test_a_page_asks_no_other_host_and_reads_in_the_shipped_fonts(
+    page: Any, base_url: str, path: str
+) -> None:
+    """No font CDN, no GitHub API: a government intranet shows the page as it is meant."""
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base_url) else elsewhere.append(r.url))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    fonts = page.evaluate(
+        """async () => { await document.fonts.ready;
+           const body = getComputedStyle(document.body).fontFamily;
+           const code = getComputedStyle(document.body).getPropertyValue('--md-code-font');
+           return {body: body.split(',')[0].trim(), code: code.trim(),
+                   text: document.fonts.check('16px "Source Sans 3"'),
+                   loaded: [...document.fonts].filter(f => f.status === 'loaded')
+                                              .map(f => f.family.replaceAll('"', ''))}; }"""
+    )
+    assert elsewhere == []
+    assert fonts["body"] == '"Source Sans 3"'
+    assert fonts["code"] == '"Source Code Pro"'
+    assert fonts["text"]
+    assert "Source Sans 3" in fonts["loaded"]
+
+
+AXE = Path(__file__).parent / "assets" / "axe.min.js"
+"""axe-core 4.14.1 (npm ``axe-core``, MPL-2.0, licence in its header), pinned as a test asset."""
+PAGE_TYPES = {
+    "beranda": "",
+    "katalog": "sop/",
+    "unit": "unit/dukcapil-padang-pariaman/",
+    "sop": f"sop/{SOP_ID}/",
+    "regulasi": "regulasi/",
+    "peraturan": "regulasi/uu-24-2013/",
+    "pelaksana": "pelaksana/",
+    "pencarian": "",
+}
+"""Every kind of page, by the example's pages; "pencarian" is the home page with results open."""
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation(
+    browser: Any, base_url: str, kind: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme, locale="id-ID")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    try:
+        tab.goto(base_url + PAGE_TYPES[kind])
+        if kind == "pencarian":
+            tab.locator(BOX).click()
+            tab.locator(BOX).press_sequentially("akta", delay=20)
+            assert wait_for_answer(tab, "akta")
+        tab.wait_for_load_state("networkidle")
+        drawn = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert drawn == {"light": "default", "dark": "slate"}[scheme]
+        tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        found = tab.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)"""
+        )
+        assert found == []
     finally:
         context.close()
 

@@ -32,7 +32,11 @@ def test_the_wheel_carries_every_template_schema_and_asset(wheel):
         "sopdocs/reading/schema/unit.schema.json",
     } <= names
     assets_dir = REPO / "plugins/sopdocs/site/assets"
-    assets = {f"sopdocs/site/assets/{p.name}" for p in assets_dir.iterdir()}
+    assets = {
+        f"sopdocs/site/assets/{p.relative_to(assets_dir).as_posix()}"
+        for p in assets_dir.rglob("*")
+        if p.is_file()
+    }
     assert assets <= names
 
 

@@ -36,6 +36,8 @@ from sopdocs.site.handover import join, split
 from sopdocs.site.incremental import PageCache
 from sopdocs.site.pages import (
     ASSETS_DIR,
+    FONT_STYLESHEET,
+    FONTS,
     SCRIPTS,
     STYLESHEETS,
     SitePage,
@@ -136,7 +138,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        config.extra_css.extend(_asset_uri(path) for path in STYLESHEETS)
+        # The fonts ship with the site (fonts.css): no request to Google Fonts, which
+        # government intranets block and which a printout cannot rely on.
+        config.theme["font"] = False
+        config.extra_css.extend(_asset_uri(path) for path in (FONT_STYLESHEET, *STYLESHEETS))
         config.extra_javascript.extend(_asset_uri(path) for path in SCRIPTS)
         if self.config.search:
             _take_over_search(config)
@@ -146,7 +151,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if not self.config.enabled:
             return files
         self._build = site = self._site(config)
-        for path in STYLESHEETS + SCRIPTS:
+        for path in STYLESHEETS + SCRIPTS + FONTS:
             if not _authors_own(files, _asset_uri(path), "berkas sopdocs"):
                 files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
         nav = catalogue_nav(site.analysis.index)

@@ -46,6 +46,10 @@ STYLESHEETS: tuple[Path, ...] = (
 )
 """What every page needs besides Markdown: the form and print layout, the flowchart's, the
 search box's."""
+FONT_STYLESHEET = _ASSETS / "fonts.css"
+"""The site's own fonts; apart from :data:`STYLESHEETS`, which PDFs inline without files."""
+FONTS: tuple[Path, ...] = (FONT_STYLESHEET, *sorted((_ASSETS / "fonts").glob("*.woff2")))
+"""``fonts.css`` and the font files it names, side by side in :data:`ASSETS_DIR`."""
 SCRIPTS: tuple[Path, ...] = (_ASSETS / "sopdocs.js", _ASSETS / "cari.js")
 """The catalogue filter and the search box; pages read the same without them."""
 
@@ -145,7 +149,7 @@ def write_site(pages: list[SitePage], out: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     (out / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
-    for asset in STYLESHEETS + SCRIPTS:
+    for asset in STYLESHEETS + SCRIPTS + FONTS:
         shutil.copyfile(asset, out / ASSETS_DIR / asset.name)
 
 

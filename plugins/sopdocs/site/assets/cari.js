@@ -190,10 +190,12 @@
   };
 
   SearchBox.prototype.item = function (data) {
+    // The link is the option: an option holding a link would nest one control in another.
     var item = element("li", "md-search-result__item");
-    item.setAttribute("role", "option");
-    item.id = "sopdocs-hasil-" + this.list.children.length;
+    item.setAttribute("role", "none");
     var link = element("a", "md-search-result__link");
+    link.setAttribute("role", "option");
+    link.id = "sopdocs-hasil-" + this.list.children.length;
     link.href = data.url;
     link.tabIndex = -1;
     var article = element("article", "md-search-result__article md-typeset");
@@ -237,10 +239,10 @@
     }
     var previous = items[this.selected];
     if (previous) {
-      previous.removeAttribute("aria-selected");
+      previous.firstChild.removeAttribute("aria-selected");
     }
     this.selected = (index + items.length) % items.length;
-    var current = items[this.selected];
+    var current = items[this.selected].firstChild;
     current.setAttribute("aria-selected", "true");
     this.input.setAttribute("aria-activedescendant", current.id);
     current.scrollIntoView({ block: "nearest" });
