@@ -446,6 +446,14 @@ def test_generate_writes_the_pages_as_markdown(tmp_path, new_site):
         "sopdocs.js",
         "cari.js",
         "cari-regulasi.json",
+        "fonts.css",
+        "source-code-pro-latin-400-normal.woff2",
+        "source-code-pro-latin-700-normal.woff2",
+        "source-sans-3-latin-300-normal.woff2",
+        "source-sans-3-latin-400-italic.woff2",
+        "source-sans-3-latin-400-normal.woff2",
+        "source-sans-3-latin-700-italic.woff2",
+        "source-sans-3-latin-700-normal.woff2",
     }
     assert 'data-pagefind-filter="regulasi">UU 25/2009<' in page  # ready for Pagefind
 
