@@ -40,6 +40,15 @@ VIEWPORT = {"width": 1280, "height": 800}
 A4_LANDSCAPE_PT = (841.89, 595.28)
 
 
+EXAMPLE_SOPS = sorted(
+    path.relative_to(REPO / "sops").with_suffix("").as_posix()
+    for path in (REPO / "sops").rglob("*.yaml")
+    if path.name != "_unit.yaml"
+)
+"""The example's SOPs by id, known when tests are collected: the tests that visit every SOP
+are one per SOP, so that test processes share them."""
+
+
 # --- the site, a server and one browser for the whole session -----------------------------
 
 
@@ -75,6 +84,12 @@ def page(browser: Any) -> Iterator[Any]:
 def index() -> CatalogueIndex:
     """The core's view of the example catalogue: what the pages must agree with."""
     return analyse(REPO / "sops").index
+
+
+def test_the_sops_visited_one_by_one_are_every_sop_of_the_example(
+    index: CatalogueIndex,
+) -> None:
+    assert sorted(sop.id for sop in index.sops) == EXAMPLE_SOPS
 
 
 def citing(index: CatalogueIndex, key: str) -> set[str]:
@@ -444,14 +459,14 @@ def drawn_edges(page: Any, base_url: str, index: CatalogueIndex, sop_id: str) ->
     return page.evaluate(EDGE_DRAWINGS, edge_keys(index, sop_id))
 
 
+@pytest.mark.parametrize("sop_id", EXAMPLE_SOPS)
 def test_every_arrow_of_every_sop_is_drawn_from_its_source_to_its_target(
-    page: Any, base_url: str, index: CatalogueIndex
+    page: Any, base_url: str, index: CatalogueIndex, sop_id: str
 ) -> None:
-    for sop in index.sops:
-        drawn = drawn_edges(page, base_url, index, sop.id)
-        broken = {k: v for k, v in drawn.items() if not (v["connected"] and v["headOnTarget"])}
-        assert broken == {}, sop.id
-        assert all(v["pieces"] >= 2 for v in drawn.values()), sop.id
+    drawn = drawn_edges(page, base_url, index, sop_id)
+    broken = {k: v for k, v in drawn.items() if not (v["connected"] and v["headOnTarget"])}
+    assert broken == {}
+    assert all(v["pieces"] >= 2 for v in drawn.values())
 
 
 def test_the_flow_is_drawn_and_printed_with_javascript_off(
@@ -733,17 +748,19 @@ def test_each_arrow_across_pages_prints_one_letter_at_the_foot_and_the_head(
     assert letters == [sorted(names) for names in expected]
 
 
+@pytest.mark.parametrize("sop_id", EXAMPLE_SOPS)
 def test_every_example_sop_prints_on_the_pages_planned_for_it(
-    page: Any, base_url: str, index: CatalogueIndex
+    page: Any, base_url: str, index: CatalogueIndex, sop_id: str
 ) -> None:
     """Pages are planned from estimated heights; the browser must not break elsewhere, or a
     connector pair would be split from its arrow."""
-    for sop in index.sops:
-        planned = sheet(sop, table_flow(flowchart_of(sop)), sop.langkah_per_halaman)
-        page.goto(sop_url(base_url, sop.id))
-        pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
-        texts = [_squeezed(p.extract_text()) for p in pdf.pages]
-        assert len(texts) == 1 + len(planned.pages), sop.id
-        last_rows = [rows[-1] for rows in planned.pages]
-        for text, row in zip(texts[1:], last_rows, strict=True):
-            assert _squeezed(sop.steps[row].kegiatan)[:30] in text, (sop.id, row + 1)
+    sop = index.catalogue.sop(sop_id)
+    assert sop is not None
+    planned = sheet(sop, table_flow(flowchart_of(sop)), sop.langkah_per_halaman)
+    page.goto(sop_url(base_url, sop.id))
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    texts = [_squeezed(p.extract_text()) for p in pdf.pages]
+    assert len(texts) == 1 + len(planned.pages)
+    last_rows = [rows[-1] for rows in planned.pages]
+    for text, row in zip(texts[1:], last_rows, strict=True):
+        assert _squeezed(sop.steps[row].kegiatan)[:30] in text, row + 1
