@@ -1,17 +1,13 @@
 """Measure what the sopdocs plugin costs on top of MkDocs itself, at catalogue scale.
 
-For each size the runner generates a catalogue (``generate.py``), then times four builds,
-each one ``mkdocs build`` in its own process:
+For each size the runner generates a catalogue (``generate.py``), then times three builds,
+each one ``mkdocs build`` in its own process, with search or (``--no-search``) without:
 
 - **plain** (a): MkDocs + Material building the Markdown that ``sopdocs generate`` writes for
   the same catalogue, without the plugin: what the pages cost MkDocs anyway;
-- **bare** (a′): the same, with each page's inline SVG flowchart cut out. The plugin puts the
-  flowcharts in after Markdown and the search index have run (``on_post_page``), so their
-  thousands of elements are never parsed; plain MkDocs cannot do that, so (a) carries a cost
-  the plugin does not, and (a′) is what the plugin's own overhead is measured against;
-- **warm** (b): the plugin build with its cache (parsed SOPs, DOT, SVGs) kept from the
-  previous build: an author's rebuild, or CI with a restored cache;
-- **cold** (c): the plugin build with the cache deleted: every diagram drawn by Graphviz.
+- **warm** (b): the plugin build with its cache (parsed SOPs, rendered SOP pages) kept from
+  the previous build: an author's rebuild, or CI with a restored cache;
+- **cold** (c): the plugin build with the cache deleted: every SOP read and rendered.
 
 This machine is shared and noisy, so the builds are interleaved within each repetition (the
 order rotates) and every figure is a median over repetitions; ratios are taken within one
@@ -29,7 +25,6 @@ import json
 import os
 import platform
 import pstats
-import re
 import shutil
 import statistics
 import subprocess
@@ -46,8 +41,11 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402 (bench/ is scripts, not a package)
 
-TARGETS = {"warm/plain": 1.10, "cold/plain": 1.5, "growth": 3.3, "peak_mib": 1024}
-VARIANTS = ("plain", "bare", "warm", "cold")
+TARGETS = {"warm/plain": 0.2, "cold/plain": 0.3, "growth": 3.3, "peak_mib": 1024}
+VARIANTS = ("plain", "warm", "cold")
+SEARCH = {"on": True}
+"""With search (the default): plain MkDocs with Material's search plugin, the plugin with
+its Pagefind index; ``--no-search`` measures both without any search index."""
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 """Every measured process's environment: without Material's banner about MkDocs 2, which
 would fill the log, and with the code snapshot first on the path (see ``snapshot``)."""
@@ -110,10 +108,11 @@ def site_config(repo_config: Path, *, plugin: bool) -> dict[str, object]:
         "theme": base["theme"],
         "markdown_extensions": base.get("markdown_extensions", []),
         "docs_dir": "docs",
-        "plugins": ["search", "sopdocs"] if plugin else ["search"],
+        "plugins": ["search"] if SEARCH["on"] else [],
     }
     if plugin:
-        config["plugins"] = ["search", {"sopdocs": {"cache_dir": ".cache/sopdocs"}}]
+        sopdocs = {"cache_dir": ".cache/sopdocs", "search": SEARCH["on"]}
+        config["plugins"] = [*config["plugins"], {"sopdocs": sopdocs}]  # type: ignore[misc]
     return config
 
 
@@ -176,18 +175,8 @@ def prepare(size: int, out: Path, seed: int) -> tuple[dict[str, Path], dict[str,
     plain_yml = plain / "mkdocs.yml"
     plain_yml.write_text(yaml.safe_dump(plain_config))
 
-    bare = root / "polos-tanpa-svg"
-    shutil.rmtree(bare, ignore_errors=True)
-    shutil.copytree(plain, bare, ignore=shutil.ignore_patterns("site"))
-    for page in (bare / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        if "<svg" in text:
-            page.write_text(_SVG.sub("<!-- diagram alir -->", text), encoding="utf-8")
-    configs = {"plain": plain_yml, "bare": bare / "mkdocs.yml"}
+    configs = {"plain": plain_yml}
     return {**configs, "warm": plugin_yml, "cold": plugin_yml}, counts
-
-
-_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
 def _plugin_adds(root: Path) -> dict[str, object]:
@@ -290,19 +279,18 @@ def table(results: list[SizeResult], repeat: int, info: dict[str, str]) -> str:
         + ", ".join(f"{k} {v}" for k, v in info.items())
         + ".",
         "",
-        "| SOPs | units | unique diagrams | plain (a) | bare (a′) | warm (b) | cold (c) "
-        "| b/a | c/a | b/a′ | c/a′ | `sopdocs check` | peak RSS |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-        "| ---: |",
+        f"Search: {'on (plain: Material search; plugin: Pagefind)' if SEARCH['on'] else 'off'}.",
+        "",
+        "| SOPs | units | plain (a) | warm (b) | cold (c) "
+        "| b/a | c/a | `sopdocs check` | peak RSS |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         check = statistics.median(run.seconds for run in r.check)
         times = " | ".join(f"{r.median(v):.1f} s" for v in VARIANTS)
-        ratios = " | ".join(
-            f"{r.ratio(b, a):.2f}" for a in ("plain", "bare") for b in ("warm", "cold")
-        )
+        ratios = " | ".join(f"{r.ratio(b, 'plain'):.2f}" for b in ("warm", "cold"))
         lines.append(
-            f"| {r.size:,} | {r.units} | {r.unique_diagrams:,} | {times} | {ratios} "
+            f"| {r.size:,} | {r.units} | {times} | {ratios} "
             f"| {check:.1f} s | {r.peak_mib():.0f} MiB |"
         )
     lines += ["", "| target | measured | holds |", "| --- | ---: | :---: |"]
@@ -348,11 +336,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--readme", action="store_true", help="write the table to README.md")
+    parser.add_argument("--no-search", action="store_true", help="build without search")
     parser.add_argument(
         "--profile", action="store_true", help="then profile a warm build of the largest size"
     )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    SEARCH["on"] = not args.no_search
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     revision = snapshot(out)

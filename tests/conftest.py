@@ -83,7 +83,7 @@ def build_site(
     root: Path,
     *,
     strict: bool = False,
-    serving: Literal["stay", "stop"] | None = None,
+    serving: Literal["stay", "stop", "dirty"] | None = None,
     records: list[logging.LogRecord] | None = None,
     site_dir: Path | None = None,
 ) -> BuiltSite:
@@ -94,6 +94,8 @@ def build_site(
     anyway. MkDocs keeps one plugin instance per process across builds, as ``mkdocs serve``
     does, so ``serving="stay"`` lets a test rebuild "while serving" (``"stop"``: the last
     build before the server stops).
+    ``"dirty"`` stays too, as ``mkdocs serve --dirty``: pages MkDocs is told are unchanged
+    are skipped.
     """
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -104,11 +106,12 @@ def build_site(
         with _working_dir(root):
             overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
             config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict, **overrides)
-            config.plugins.on_startup(command="build" if serving is None else "serve", dirty=False)
+            dirty = serving == "dirty"
+            config.plugins.on_startup(command="build" if serving is None else "serve", dirty=dirty)
             try:
-                build(config)
+                build(config, dirty=dirty)
             finally:
-                if serving != "stay":
+                if serving not in ("stay", "dirty"):
                     config.plugins.on_shutdown()
     finally:
         logger.removeHandler(collect)

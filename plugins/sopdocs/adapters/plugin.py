@@ -7,6 +7,7 @@ files, a nav, log lines and a ``PluginError``. Deciding what a page says is :mod
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,7 +21,7 @@ from mkdocs.utils import nest_paths
 
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import log_issues
-from sopdocs.cache import Cache
+from sopdocs.cache import Cache, digest
 from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.catalogue.othercatalogues import (
@@ -33,7 +34,7 @@ from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site.docnav import ordered_pages
 from sopdocs.site.handover import join, split
-from sopdocs.site.incremental import PageCache
+from sopdocs.site.incremental import ChangeTracker, PageCache, Rebuild
 from sopdocs.site.pages import (
     ASSETS_DIR,
     FONT_STYLESHEET,
@@ -45,7 +46,7 @@ from sopdocs.site.pages import (
     catalogue_pages,
 )
 from sopdocs.site.search import ALIASES_FILE, aliases_json
-from sopdocs.site.searchindex import SearchIndexError, build_index
+from sopdocs.site.searchindex import IndexReport, SearchIndexError, build_index
 from sopdocs.site.templating import Templates, builtin_templates_dir
 from sopdocs.text import display_path
 from sopdocs.urls import edit_uri
@@ -122,13 +123,23 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """Rendered SOP pages by content; kept across ``mkdocs serve`` rebuilds."""
         self._fragments: dict[str, tuple[str, ...]] = {}
         """Each generated page's HTML, handed to MkDocs as placeholders (:mod:`handover`)."""
+        self._dirty = False
+        """``mkdocs serve --dirty``: rewrite only the pages an edit changed."""
+        self._tracker = ChangeTracker()
+        self._indexing = _BackgroundIndex()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving = command == "serve"
+        self._dirty = self._serving and dirty
 
     def on_shutdown(self) -> None:
+        self._indexing.wait()
         self._serving = False
         self._last_good = None
+        self._tracker = ChangeTracker()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._tracker.forget()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = None
@@ -155,19 +166,30 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             if not _authors_own(files, _asset_uri(path), "berkas sopdocs"):
                 files.append(File.generated(config, _asset_uri(path), abs_src_path=str(path)))
         nav = catalogue_nav(site.analysis.index)
-        self._fragments = _add_pages(files, config, site.pages, _nav_paths(nav))
+        in_nav = _nav_paths(nav)
+        pages = [p for p in site.pages if not _authors_own(files, p.path, _made_from(p))]
+        if config.nav is None:
+            documentation = [
+                f.src_uri for f in files.documentation_pages() if f.generated_by is None
+            ]
+            config.nav = nest_paths(ordered_pages(documentation, Path(config.docs_dir))) + nav
+        rebuild = self._plan(pages, in_nav, files, config)
+        self._fragments = _add_pages(files, config, pages, in_nav, rebuild)
         if not _authors_own(files, KATALOG_FILE, "katalog SOP (data terbuka)"):
             katalog = katalog_json(site.analysis.index, directory_urls=config.use_directory_urls)
             files.append(File.generated(config, KATALOG_FILE, content=katalog))
         if self.config.search:
             aliases = aliases_json(site.analysis.index)
             files.append(File.generated(config, ALIASES_FILE, content=aliases))
-        if config.nav is None:
-            documentation = [
-                f.src_uri for f in files.documentation_pages() if f.generated_by is None
-            ]
-            config.nav = nest_paths(ordered_pages(documentation, Path(config.docs_dir))) + nav
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        # serve --dirty: pages not converted this time keep the titles the nav showed.
+        if self._dirty:
+            for page in nav.pages:
+                title = self._tracker.titles.get(page.file.src_uri)
+                if title is not None and not page.file.is_modified():
+                    page.title = title
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -183,6 +205,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         # "</title><script>..." would run. A meta title is written as it is, still escaped.
         if self.config.enabled and page.title and "title" not in page.meta:
             page.meta["title"] = page.title
+        if self._dirty and page.title:
+            self._tracker.titles[page.file.src_uri] = page.title
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -190,15 +214,15 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             self._documents(config, self._build)
         if not (self.config.enabled and self.config.search):
             return
+        if self._serving:
+            # The browser reloads when the build returns; the index follows moments later.
+            self._indexing.start(Path(config.site_dir))
+            return
         try:
             report = build_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
-        log.info(
-            "sopdocs: indeks pencarian Pagefind: %d halaman dalam %.1f detik",
-            report.pages,
-            report.seconds,
-        )
+        _log_index(report)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
@@ -276,6 +300,31 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             log.warning("sopdocs: %s", message)
         return others
 
+    def _plan(
+        self, pages: list[SitePage], in_nav: set[str], files: Files, config: MkDocsConfig
+    ) -> Rebuild:
+        """Which generated pages to write: all, except in ``serve --dirty``, where only those
+        whose text or whose nav changed are, and the pages of removed SOPs are deleted."""
+        if not self._dirty:
+            return Rebuild(everything=True, changed=frozenset(), removed=())
+        rebuild = self._tracker.rebuild(
+            {page.path: page.markdown for page in pages},
+            _site_signature(pages, in_nav, files, config),
+        )
+        for path in rebuild.removed:
+            gone = File(
+                path,
+                src_dir=None,
+                dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls,
+            )
+            Path(gone.abs_dest_path).unlink(missing_ok=True)
+        if rebuild.everything:
+            for file in files:
+                if file.generated_by is None and file.is_documentation_page():
+                    file.is_modified = _always  # type: ignore[method-assign]
+        return rebuild
+
     def _history(self, config: MkDocsConfig, cache: Cache) -> History:
         """Each SOP's revisions from git; a shallow clone builds without, with one warning."""
         if not self.config.history:
@@ -299,6 +348,82 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     @staticmethod
     def _path(config: MkDocsConfig, value: str) -> Path:
         return Path(config.config_file_path or ".").parent / value
+
+
+class _GeneratedFile(File):
+    """A generated file that a dirty build (``mkdocs serve --dirty``) skips when the plugin
+    found its page unchanged; MkDocs' own test (file times) cannot see that."""
+
+    rewrite = True
+
+    def is_modified(self) -> bool:
+        return self.rewrite or not Path(self.abs_dest_path).is_file()
+
+
+def _always() -> bool:
+    return True
+
+
+def _site_signature(
+    pages: list[SitePage], in_nav: set[str], files: Files, config: MkDocsConfig
+) -> str:
+    """What every page shows or is built with: the nav with its titles, hand-written pages
+    (by file time: their headings title the nav), and the configuration file."""
+    handwritten = [
+        (f.src_uri, Path(f.abs_src_path).stat().st_mtime)
+        for f in files
+        if f.generated_by is None and f.abs_src_path and f.is_documentation_page()
+    ]
+    config_file = config.config_file_path
+    return digest(
+        repr(config.nav),
+        repr([(p.path, p.title) for p in pages if p.path in in_nav]),
+        repr(sorted(handwritten)),
+        repr(Path(config_file).stat().st_mtime if config_file else None),
+    )
+
+
+class _BackgroundIndex:
+    """Pagefind for ``mkdocs serve``: run after a build without holding the reload back;
+    a build finishing while one run is on asks for one more run, never two at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._again: Path | None = None
+
+    def start(self, site_dir: Path) -> None:
+        with self._lock:
+            if self._thread is not None:
+                self._again = site_dir
+                return
+            self._thread = threading.Thread(target=self._run, args=(site_dir,), daemon=True)
+            self._thread.start()
+
+    def wait(self) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join()
+
+    def _run(self, site_dir: Path) -> None:
+        while True:
+            try:
+                _log_index(build_index(site_dir))
+            except SearchIndexError as exc:
+                log.warning("sopdocs: indeks pencarian tidak dapat dibuat. %s", exc)
+            with self._lock:
+                if self._again is None:
+                    self._thread = None
+                    return
+                site_dir, self._again = self._again, None
+
+
+def _log_index(report: IndexReport) -> None:
+    log.info(
+        "sopdocs: indeks pencarian Pagefind: %d halaman dalam %.1f detik",
+        report.pages,
+        report.seconds,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,20 +487,20 @@ def _take_over_search(config: MkDocsConfig) -> None:
 
 
 def _add_pages(
-    files: Files, config: MkDocsConfig, pages: list[SitePage], in_nav: set[str]
+    files: Files, config: MkDocsConfig, pages: list[SitePage], in_nav: set[str], rebuild: Rebuild
 ) -> dict[str, tuple[str, ...]]:
-    """The catalogue's pages as generated files, save those the author wrote; returns the
-    HTML fragments each page hands over to ``on_page_content``, by page path."""
+    """The catalogue's pages as generated files; returns the HTML fragments each page hands
+    over to ``on_page_content``, by page path. A page MkDocs will not convert (unchanged,
+    ``serve --dirty``) needs no splitting."""
     fragments: dict[str, tuple[str, ...]] = {}
     for page in pages:
-        if _authors_own(files, page.path, _made_from(page)):
-            continue
         inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
-        handover = split(page.markdown)
+        handover = split(page.markdown) if rebuild.writes(page.path) else None
         content = page.markdown if handover is None else handover.skeleton
         if handover is not None:
             fragments[page.path] = handover.fragments
-        file = File.generated(config, page.path, content=content, inclusion=inclusion)
+        file = _GeneratedFile.generated(config, page.path, content=content, inclusion=inclusion)
+        file.rewrite = rebuild.writes(page.path)
         if page.source is not None:
             # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
             file.edit_uri = edit_uri(page.source, config.docs_dir)

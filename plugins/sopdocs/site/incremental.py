@@ -65,7 +65,11 @@ class PageCache:
         """Everything an SOP page is rendered from; ``options`` names the site's, ``search``
         what the page tells search engines (a value whose ``repr`` says all of it)."""
         references = [
-            (repr(r.reference), r.target.id, r.target.nama) if r.target else repr(r.reference)
+            (
+                repr(r.reference),
+                (r.target.id, r.target.nama) if r.target else None,
+                repr(r.elsewhere),  # a match in another agency's catalogue (katalog_lain)
+            )
             for r in index.references.get(sop.id, ())
         ]
         return digest(
@@ -127,3 +131,53 @@ def site_options(
 
 def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rebuild:
+    """What one ``mkdocs serve`` rebuild must write again."""
+
+    everything: bool
+    """The nav or the site changed (or nothing was built yet): every page shows it."""
+    changed: frozenset[str]
+    """Generated pages whose text changed (all of them when ``everything``)."""
+    removed: tuple[str, ...]
+    """Generated pages of the previous build that are gone: their output must go too."""
+
+    def writes(self, path: str) -> bool:
+        return self.everything or path in self.changed
+
+
+@dataclass(slots=True)
+class ChangeTracker:
+    """The generated pages and the nav of the previous build, to tell the next what changed.
+
+    A page is rewritten when its own text changed; every page is when the site's signature
+    changed (the nav with its titles, the configuration, a hand-written page in the nav),
+    since every page shows the nav. Titles of the pages a build wrote are remembered, so
+    the nav of a page written later names the pages that were not written this time.
+    """
+
+    _pages: dict[str, str] = field(default_factory=dict)
+    _signature: str | None = None
+    titles: dict[str, str] = field(default_factory=dict)
+    """Each page's title as the last build that wrote it found it, by source path."""
+
+    def rebuild(self, pages: dict[str, str], signature: str) -> Rebuild:
+        """Compare ``{path: text}`` and the site's ``signature`` with the previous call's."""
+        digests = {path: text_digest(text) for path, text in pages.items()}
+        everything = signature != self._signature
+        changed = (
+            frozenset(digests)
+            if everything
+            else frozenset(p for p, d in digests.items() if self._pages.get(p) != d)
+        )
+        removed = tuple(sorted(set(self._pages) - set(digests)))
+        self._pages = digests
+        self._signature = signature
+        return Rebuild(everything=everything, changed=changed, removed=removed)
+
+    def forget(self) -> None:
+        """After a failed build: the next one writes everything."""
+        self._pages = {}
+        self._signature = None
