@@ -19,6 +19,7 @@ from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import FORMATS, Format, exit_status, print_issues
 from sopdocs.authoring import scaffold
 from sopdocs.authoring.fmt import collect_files, format_file
+from sopdocs.cache import DEFAULT_CACHE, Cache
 from sopdocs.catalogue.export import katalog_json
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.issues import strictened
@@ -84,12 +85,25 @@ def main() -> None:
     show_default=True,
     help="text untuk dibaca orang, github untuk anotasi pull request, json untuk program.",
 )
-def check(directory: Path, strict: bool, fmt: str) -> None:
+@click.option(
+    "--cache",
+    "cache_dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder cache (sama dengan cache_dir plugin): berkas yang tidak berubah tidak dibaca"
+    " ulang.",
+)
+@click.option("--no-cache", is_flag=True, help="Baca ulang semua berkas, tanpa cache.")
+def check(directory: Path, strict: bool, fmt: str, cache_dir: Path, no_cache: bool) -> None:
     """Periksa semua SOP di DIRECTORY (bawaan: sops/) dan laporkan setiap masalah."""
     if not directory.is_dir():
         raise click.BadParameter(f"folder '{directory}' tidak ada", param_hint="DIRECTORY")
+    cache = Cache.open(None if no_cache else cache_dir)
     with TerminalProgress("Memeriksa SOP") as progress:
-        result = analyse(directory, progress=progress)
+        result = analyse(directory, progress, cache)
+    if cache.problem:
+        _say(f"catatan: {cache.problem}")
     issues = strictened(result.issues) if strict else result.issues
     print_issues(issues, cast(Format, fmt), _console(), result.files)  # click.Choice checked it
     sys.exit(exit_status(issues))
