@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from playwright.sync_api import Page, sync_playwright
@@ -172,7 +173,8 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page()
-            edits = Edits(root, page, f"http://127.0.0.1:{args.port}/")
+            mount = urlsplit(str(yaml.safe_load((root / "mkdocs.yml").read_text())["site_url"]))
+            edits = Edits(root, page, f"http://127.0.0.1:{args.port}{mount.path}")
             for n in range(args.repeat):
                 times["text"].append(edits.text(n))
                 times["link"].append(edits.link(n))
