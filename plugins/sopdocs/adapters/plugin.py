@@ -10,7 +10,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -499,7 +499,9 @@ def _add_pages(
         content = page.markdown if handover is None else handover.skeleton
         if handover is not None:
             fragments[page.path] = handover.fragments
-        file = _GeneratedFile.generated(config, page.path, content=content, inclusion=inclusion)
+        made = _GeneratedFile.generated(config, page.path, content=content, inclusion=inclusion)
+        # MkDocs types File.generated as making a File; called on the subclass, it makes one.
+        file = cast("_GeneratedFile", made)
         file.rewrite = rebuild.writes(page.path)
         if page.source is not None:
             # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
