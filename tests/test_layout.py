@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,29 @@ def test_every_module_in_the_table_says_its_job():
 def test_every_sub_package_says_why_it_exists(package):
     docstring = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text()))
     assert docstring, f"{package}/__init__.py has no docstring"
+
+
+def test_no_tracked_file_holds_a_merge_conflict():
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    marker = re.compile(rb"^(<{7}|>{7}) ", re.MULTILINE)
+    conflicted = [
+        name.decode()
+        for name in tracked
+        if name
+        and (REPO / name.decode()).is_file()
+        and marker.search((REPO / name.decode()).read_bytes())
+    ]
+    assert conflicted == []
+
+
+def test_ruff_lints_the_site_package_and_skips_only_the_built_site():
+    listed = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--show-files", "."],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "plugins/sopdocs/site/pages.py" in listed

@@ -41,6 +41,7 @@ from sopdocs.site.pages import (
     FONTS,
     SCRIPTS,
     STYLESHEETS,
+    SiteOptions,
     SitePage,
     catalogue_nav,
     catalogue_pages,
@@ -255,10 +256,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         pages = catalogue_pages(
             analysis.index,
             templates=self._templates(config),
-            directory_urls=config.use_directory_urls,
-            history=self._history(config, cache),
-            repo_url=config.repo_url,
-            documents=self.config.pdf,
+            options=SiteOptions(
+                directory_urls=config.use_directory_urls,
+                history=self._history(config, cache),
+                repo_url=config.repo_url,
+                documents=self.config.pdf,
+            ),
             cache=self._pages_cache(cache),
         )
         if cache.problem:

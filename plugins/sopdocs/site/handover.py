@@ -22,7 +22,38 @@ _MARKDOWN_ATTR = re.compile(r"""\s+markdown(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]
 _PLACEHOLDER = re.compile(r"<!--sopdocs-fragment:(\d+)-->")
 _VOID = frozenset(("br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"))
 _BLOCK = frozenset(
-    ("address", "article", "aside", "blockquote", "details", "dd", "div", "dl", "dt", "fieldset", "figure", "footer", "form", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "li")
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "li",
+    )
 )
 """Tags that open an HTML block where Markdown reads blocks: what the templates start with."""
 

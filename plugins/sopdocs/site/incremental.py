@@ -5,16 +5,15 @@ rendering the same SOP pages through Jinja again. :class:`PageCache` keeps each 
 page under a key made of *everything* the page is rendered from (the SOP as read, its units,
 its keterkaitan both ways, its lanes' role anchors, its search terms and history, the
 templates, sopdocs' code and the site options), so an unchanged key is an unchanged page;
-entries are sealed text in the one cache folder (:mod:`sopdocs.cache`). :class:`ChangeTracker` remembers what each
-generated page said in the previous build of one ``mkdocs serve``, so only pages whose text
-or the nav changed are rebuilt.
+entries are sealed text in the one cache folder (:mod:`sopdocs.cache`).
+:class:`ChangeTracker` remembers what each generated page said in the previous build of one
+``mkdocs serve``, so only pages whose text or the nav changed are rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sopdocs.cache import Cache, code_fingerprint, digest

@@ -81,27 +81,39 @@ def search_terms(sop: Sop, index: CatalogueIndex) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteOptions:
+    """How the adapters configure the pages: the same for every page of one build."""
+
+    directory_urls: bool = True
+    """``sop/x/`` (MkDocs' default) or ``sop/x.html``."""
+    history: History = NO_HISTORY
+    """Each SOP page's "Riwayat Perubahan"."""
+    repo_url: str | None = None
+    """With it, each revision links to its commit."""
+    documents: bool = False
+    """SOP and unit pages link to their PDFs."""
+
+    @property
+    def commit_url(self) -> str | None:
+        return f"{self.repo_url.rstrip('/')}/commit/" if self.repo_url else None
+
+
 def catalogue_pages(
     index: CatalogueIndex,
     *,
     templates: Templates,
-    directory_urls: bool = True,
-    history: History = NO_HISTORY,
-    repo_url: str | None = None,
-    documents: bool = False,
+    options: SiteOptions = SiteOptions(),
     cache: PageCache | None = None,
 ) -> list[SitePage]:
     """Every generated page of the site.
 
-    ``history`` gives each SOP page its "Riwayat Perubahan"; with ``repo_url`` each revision
-    links to its commit. With ``documents``, SOP and unit pages link to their PDFs. With
-    ``cache``, SOP pages rendered before from the same content are taken from it, and the
-    cache keeps only this build's pages.
+    With ``cache``, SOP pages rendered before from the same content are taken from it, and
+    the cache keeps only this build's pages.
     """
-    commit_url = f"{repo_url.rstrip('/')}/commit/" if repo_url else None
     if templates.override_dir is not None:
         cache = None  # a site's own templates may read anything: no key names it all
-    site = _Site(index, templates, directory_urls, history, commit_url, documents, cache)
+    site = _Site(index, templates, options, cache)
     pages = [site.sop(sop) for sop in index.sops]
     pages.append(site.catalogue())
     units = [unit for unit in index.units if unit.path]
@@ -160,22 +172,22 @@ class _Site:
         self,
         index: CatalogueIndex,
         templates: Templates,
-        directory_urls: bool,
-        history: History = NO_HISTORY,
-        commit_url: str | None = None,
-        documents: bool = False,
-        cache: PageCache | None = None,
+        options: SiteOptions,
+        cache: PageCache | None,
     ) -> None:
         self.index = index
         self.templates = templates
-        self.directory_urls = directory_urls
-        self.history = history
-        self.commit_url = commit_url
-        self.documents = documents
+        self.directory_urls = options.directory_urls
+        self.history = options.history
+        self.commit_url = options.commit_url
+        self.documents = options.documents
         self.cache = cache
         self.options = (
             site_options(
-                templates, directory_urls=directory_urls, commit_url=commit_url, documents=documents
+                templates,
+                directory_urls=options.directory_urls,
+                commit_url=options.commit_url,
+                documents=options.documents,
             )
             if cache is not None
             else ""

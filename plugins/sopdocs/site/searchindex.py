@@ -47,9 +47,7 @@ def pagefind_command() -> list[str]:
     found = shutil.which("pagefind") or shutil.which("pagefind_extended")
     if found:
         return [found]
-    raise SearchIndexError(
-        "Pagefind tidak terpasang; pasang dengan: pip install 'pagefind[bin]'"
-    )
+    raise SearchIndexError("Pagefind tidak terpasang; pasang dengan: pip install 'pagefind[bin]'")
 
 
 def build_index(site_dir: Path) -> IndexReport:

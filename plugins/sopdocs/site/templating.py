@@ -55,14 +55,13 @@ def escape_markdown(text: object) -> Markup:
 # escaped. Astral characters stay as they are: a ``\ud83d`` surrogate escape, as JSON writes
 # them, loads as two lone surrogates that MkDocs cannot use.
 _YAML_UNSAFE = re.compile(
-    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    "\U00010000-\U0010ffff]|[\"\\\\]"
+    '[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|["\\\\]'
 )
 
 
 def _yaml_escape(match: re.Match[str]) -> str:
     char = match.group()
-    if char in "\"\\":
+    if char in '"\\':
         return "\\" + char
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:  # a lone surrogate is no character: show a replacement
