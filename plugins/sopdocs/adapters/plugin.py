@@ -325,6 +325,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if rebuild.everything:
             for file in files:
                 if file.generated_by is None and file.is_documentation_page():
+                    # MkDocs compares file times only: a hand-written page shows the
+                    # catalogue's nav, so it is rebuilt whenever the nav changes.
                     file.is_modified = _always  # type: ignore[method-assign]
         return rebuild
 

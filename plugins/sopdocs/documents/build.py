@@ -82,7 +82,7 @@ class DocumentPrinter:
         )
 
     def _source(self, name: str) -> str:
-        return self.templates.env.loader.get_source(self.templates.env, name)[0]  # type: ignore[union-attr]
+        return self.templates.source(name)
 
     def sops(self, documents: Sequence[SopDocument]) -> dict[str, bytes]:
         """Each SOP's finished PDF, by SOP id."""

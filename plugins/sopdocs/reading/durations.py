@@ -56,12 +56,12 @@ class TotalTime:
 
 def total_time(durations: list[Duration | None]) -> TotalTime | None:
     """Sum the steps' times; None when any step's time is missing or not understood."""
-    if not durations or any(d is None for d in durations):
+    known = [d for d in durations if d is not None]
+    if not durations or len(known) < len(durations):
         return None
     lows: dict[str, float] = {}
     highs: dict[str, float] = {}
-    for d in durations:
-        assert d is not None  # narrowed above; for the type checker only
+    for d in known:
         lows[d.unit] = lows.get(d.unit, 0.0) + d.low
         highs[d.unit] = highs.get(d.unit, 0.0) + d.high
     parts = tuple(

@@ -31,8 +31,7 @@ def templates_fingerprint(templates: Templates) -> str:
     """Hash of every template a page may include, in the order they are looked up."""
     parts: list[str] = []
     for name in sorted(templates.names()):
-        source, _, _ = templates.env.loader.get_source(templates.env, name)  # type: ignore[union-attr]
-        parts += [name, source]
+        parts += [name, templates.source(name)]
     return digest(*parts)
 
 

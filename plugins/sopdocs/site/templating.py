@@ -154,3 +154,8 @@ class Templates:
 
     def names(self) -> Iterable[str]:
         return self.env.list_templates()
+
+    def source(self, name: str) -> str:
+        """A template's own text, as the loader finds it (what a cache key must cover)."""
+        source: str = self.env.loader.get_source(self.env, name)[0] if self.env.loader else ""
+        return source
