@@ -52,6 +52,16 @@ _sops_option = click.option(
     help="Folder SOP.",
 )
 
+_cache_option = click.option(
+    "--cache",
+    "cache_dir",
+    default=str(DEFAULT_CACHE),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder cache, sama dengan cache_dir plugin (boleh dihapus): yang tidak berubah tidak"
+    " dibuat ulang.",
+)
+
 
 def _analyse_or_exit(directory: Path) -> Analysis:
     """The catalogue, or its errors on stderr and exit 1: nothing is written from a broken one."""
@@ -85,15 +95,7 @@ def main() -> None:
     show_default=True,
     help="text untuk dibaca orang, github untuk anotasi pull request, json untuk program.",
 )
-@click.option(
-    "--cache",
-    "cache_dir",
-    default=str(DEFAULT_CACHE),
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder cache (sama dengan cache_dir plugin): berkas yang tidak berubah tidak dibaca"
-    " ulang.",
-)
+@_cache_option
 @click.option("--no-cache", is_flag=True, help="Baca ulang semua berkas, tanpa cache.")
 def check(directory: Path, strict: bool, fmt: str, cache_dir: Path, no_cache: bool) -> None:
     """Periksa semua SOP di DIRECTORY (bawaan: sops/) dan laporkan setiap masalah."""
@@ -174,14 +176,7 @@ def graph(file: Path, output: Path | None) -> None:
     help="Berkas PDF keluaran; untuk seluruh katalog, folder tempat satu PDF per unit.",
 )
 @_sops_option
-@click.option(
-    "--cache",
-    "cache_dir",
-    default=".cache/sopdocs",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder cache PDF (boleh dihapus).",
-)
+@_cache_option
 def pdf(path: Path, output: Path, directory: Path, cache_dir: Path) -> None:
     """Tulis PDF: satu berkas SOP (dokumennya), folder unit (Dokumen SOP AP unit itu), atau
     folder SOP (satu Dokumen SOP AP per unit teratas, ke folder OUTPUT)."""
