@@ -206,6 +206,20 @@ def test_a_quoted_date_stays_a_string():
     assert fmt("tanggal_efektif: '2024-02-01'\n") == "tanggal_efektif: '2024-02-01'\n"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('nama: "a\\u2028b \U0001f600"', 'nama: "a\\u2028b \U0001f600"'),
+        ('nama: "a\\u2029b\\U0001D49C"', 'nama: "a\\u2029b\U0001d49c"'),
+        ('nama: "a\\x85b\\x7f"', 'nama: "a\\u0085b\\u007f"'),
+    ],
+)
+def test_an_escaped_character_stays_escaped_and_beyond_u_ffff_stays_one_character(
+    line: str, expected: str
+):
+    assert fmt(line + "\n") == expected + "\n"
+
+
 def test_a_multi_line_text_keeps_its_line_breaks():
     text = fmt('keterangan: "baris satu\\nbaris dua\\n"\n')
     assert text == "keterangan: |\n  baris satu\n  baris dua\n"

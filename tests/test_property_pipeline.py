@@ -129,12 +129,6 @@ SETTINGS = settings(
 LINE_SEPARATORS = ("\u2028", "\u2029")
 
 
-def fmt_refuses_today(text: str) -> bool:
-    """A value holding a line separator and a character beyond U+FFFF (see the xfail below):
-    the one case found open, left out of the fmt property until it is fixed."""
-    return any(s in text for s in LINE_SEPARATORS) and any(ord(c) > 0xFFFF for c in text)
-
-
 @SETTINGS
 @given(catalogues())
 def test_whatever_check_accepts_builds_and_formats(catalogue: Catalogue):
@@ -149,19 +143,12 @@ def test_whatever_check_accepts_builds_and_formats(catalogue: Catalogue):
                 assert 1 <= issue.location.line <= longest, str(issue)
             return
         for text in catalogue.files.values():
-            if not fmt_refuses_today(text):
-                formatted, issues = format_text(text, "sops/x.yaml")
-                assert formatted is not None, [str(i) for i in issues]
+            formatted, issues = format_text(text, "sops/x.yaml")
+            assert formatted is not None, [str(i) for i in issues]
         built = build_site(root)
         assert len(list((built.site_dir / "sop").glob("*/index.html"))) == len(catalogue.files)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (03:45): fmt refuses a quoted value holding U+2028 or U+2029 together "
-    "with a character beyond U+FFFF, which check accepts (fmt.unsafe: 'hasilnya tidak dapat "
-    "dibaca lagi sebagai YAML'); fmt's refusals belong to the caches-fmt work of issue 11",
-)
 @pytest.mark.parametrize("separator", LINE_SEPARATORS)
 def test_fmt_formats_a_value_holding_a_line_separator_and_an_astral_character(separator):
     nama = f"Pelayanan{separator}Uji \U0001f600"

@@ -80,12 +80,18 @@ def block_scalar(node: ScalarNode, indent: int, step: int) -> tuple[str, list[st
 
 def _quoted(value: str) -> str:
     if "\n" in value or "\r" in value or _NON_PRINTABLE.search(value):
-        # Only double quotes can escape these; JSON's escapes are YAML's too.
-        double = json.dumps(value, ensure_ascii=False)
-        return json.dumps(value) if _NON_PRINTABLE.search(double) else double
+        # Only double quotes can escape these. JSON's escapes are YAML's too, but JSON writes
+        # a character beyond U+FFFF as a surrogate pair, which YAML reads as two broken
+        # characters: what JSON leaves unescaped is escaped one code point at a time.
+        return _NON_PRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False))
     if "'" in value and '"' not in value and "\\" not in value:
         return f'"{value}"'  # 'Jum''at' reads worse than "Jum'at"
     return "'" + value.replace("'", "''") + "'"
+
+
+def _escape(match: re.Match[str]) -> str:
+    point = ord(match.group())
+    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
 
 
 @cache
