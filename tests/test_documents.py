@@ -11,13 +11,15 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 from sopdocs.adapters.cli import main
-from sopdocs.documents.book import start_pages
+from sopdocs.documents.book import folios, roman, start_pages
 from support import HOSTILE, SOP, UNIT, sop_text, write_files
 
 pytestmark = pytest.mark.browser
 
 A4_LANDSCAPE = (842, 595)
 """A4 in points, landscape, rounded: 297 mm x 210 mm."""
+FOOT = 28.35
+"""The bottom margin of every page, 1 cm in points: where a page's running number stands."""
 
 
 def long_sop(steps: int) -> str:
@@ -79,12 +81,44 @@ def one_sop(folder: Path) -> PdfReader:
     return PdfReader(folder / "b.pdf")
 
 
+def folio(page) -> str:
+    """The text printed in the middle of the page's bottom margin: the book's page number."""
+    found: list[str] = []
+
+    def visit(text, cm, tm, *_) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y < FOOT and abs(x - A4_LANDSCAPE[0] / 2) < 100:
+            found.append(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    return " ".join(found)
+
+
 def texts(reader: PdfReader) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in reader.pages]
+    """Each page's text, its running number (printed last, over the page) left out."""
+    return [
+        " ".join(page.extract_text().split()).removesuffix(f" {folio(page)}")
+        for page in reader.pages
+    ]
 
 
-def test_start_pages_follow_the_front_pages_and_each_sops_page_count():
-    assert start_pages(3, [2, 1, 4]) == (4, 6, 7, 11)
+def test_the_body_is_numbered_from_the_first_sop_by_each_sops_page_count():
+    assert start_pages([2, 1, 4]) == (1, 3, 4, 8)
+
+
+def test_front_pages_count_in_roman_numerals_with_the_title_page_unnumbered():
+    assert folios(3, 4) == ("", "ii", "iii", "1", "2", "3", "4")
+    assert [roman(n) for n in (1, 4, 9, 14, 40, 90, 400, 1994)] == [
+        "i",
+        "iv",
+        "ix",
+        "xiv",
+        "xl",
+        "xc",
+        "cd",
+        "mcmxciv",
+    ]
 
 
 def test_every_page_is_a4_landscape(book, one_sop):
@@ -103,9 +137,11 @@ def test_the_book_is_titled_by_its_unit_and_authored_by_the_instansi(book):
     assert book.metadata.author == "Pemerintah Kabupaten Contoh"
 
 
-def test_fonts_are_embedded(one_sop):
+@pytest.mark.parametrize("name", ["one_sop", "book"])
+def test_fonts_are_embedded(name, request):
+    reader = request.getfixturevalue(name)
     fonts = [
-        font.get_object() for page in one_sop.pages for font in page["/Resources"]["/Font"].values()
+        font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()
     ]
     descriptors = [f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts]
     assert fonts and all("/FontFile2" in d or "/FontFile3" in d for d in descriptors)
@@ -126,27 +162,43 @@ def test_the_title_page_names_the_instansi_the_unit_and_the_year(book):
     )
 
 
-def test_the_daftar_isi_gives_the_page_where_each_sop_really_starts(book):
+def test_every_page_but_the_title_bears_the_books_running_number(book):
+    body = len(book.pages) - 3  # the title page, the decree, the Daftar Isi
+    expected = ["", "ii", "iii", *(str(n) for n in range(1, body + 1))]
+    assert [folio(page) for page in book.pages] == expected
+    assert book.page_labels == ["i", *expected[1:]]  # what a PDF viewer shows and goes to
+
+
+def test_each_sop_in_a_book_keeps_its_own_form_page_numbers(book, one_sop):
+    pages = texts(book)
+    start = next(n for n, t in enumerate(pages) if "002/SOP/DC/2024" in t and "Tanggal" in t)
+    own = len(one_sop.pages)
+    for number in range(1, own + 1):
+        assert f"Halaman {number} dari {own}" in pages[start + number - 1]
+
+
+def test_the_daftar_isi_row_of_each_sop_names_the_number_printed_on_its_first_page(book):
     pages = texts(book)
     listed = re.findall(
-        r"(\d+) (\d{3}/SOP/DC/2024) .*? (\d+)(?= \d+ \d{3}/| \d+ Monitoring)", pages[2]
+        r"(\d+) (\d{3}/SOP/DC/2024) (.*?) (\d+)(?= \d+ \d{3}/| \d+ Monitoring)", pages[2]
     )
-    starts = [n for n, text in enumerate(pages, start=1) if "Tanggal Pembuatan" in text]
-    assert [(int(no), nomor) for no, nomor, _ in listed] == [
+    assert [(int(no), nomor) for no, nomor, *_ in listed] == [
         (1, "001/SOP/DC/2024"),
         (2, "002/SOP/DC/2024"),
         (3, "003/SOP/DC/2024"),
     ]
-    assert [int(page) for *_, page in listed] == starts
-    for _, nomor, page in listed:
-        assert nomor in pages[int(page) - 1]
+    printed_on = {folio(page): n for n, page in enumerate(book.pages)}
+    first_pages = [n for n, text in enumerate(pages) if "Tanggal Pembuatan" in text]
+    assert [printed_on[page] for *_, page in listed] == first_pages
+    for _, nomor, nama, page in listed:
+        assert nomor in pages[printed_on[page]] and nama in pages[printed_on[page]]
 
 
 def test_the_monitoring_form_closes_the_book_with_every_sop_and_blank_assessments(book):
     pages = texts(book)
     last = pages[-1]
     listed = re.search(r"Monitoring Pelaksanaan SOP AP (\d+)$", pages[2])
-    assert listed is not None and int(listed.group(1)) == len(pages)
+    assert listed is not None and listed.group(1) == folio(book.pages[-1])
     heads = [
         "No.",
         "Prosedur (SOP AP)",

@@ -2,6 +2,9 @@
 
 The engine prints each SOP once; a book is those same PDFs bound behind its front pages, so
 a book costs no second layout of its SOPs and a changed SOP changes only its own pages. The
+book's running page numbers are sheets the engine printed too (real text in an embedded
+font), each laid over its page; the PDF's page labels repeat them, so a viewer's "go to page
+17" finds the sheet numbered 17. The
 information dictionary is set here (Chromium writes neither the author nor a stable date):
 title and author as the document says, no creation date, so the same input gives the same
 bytes.
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.constants import PageLabelStyle
 
 CREATOR = "sopdocs"
 
@@ -36,15 +40,37 @@ def with_metadata(pdf: bytes, *, title: str, author: str) -> bytes:
     return _written(writer, title=title, author=author)
 
 
-def bind(parts: Sequence[Part], *, title: str, author: str) -> bytes:
-    """The parts as one PDF, in order, each bookmarked where it starts."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Folios:
+    """A book's running page numbers: ``sheets`` (one page per page of the book, blank but
+    for its number) and how many ``front_pages`` are numbered in roman numerals."""
+
+    sheets: bytes
+    front_pages: int
+
+
+def bind(parts: Sequence[Part], *, folios: Folios, title: str, author: str) -> bytes:
+    """The parts as one PDF, in order, each bookmarked where it starts, every page bearing its
+    running number."""
     writer = PdfWriter()
     for part in parts:
         start = len(writer.pages)
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
         if part.bookmark is not None:
             writer.add_outline_item(title=part.bookmark, page_number=start)
+    _number(writer, folios)
     return _written(writer, title=title, author=author)
+
+
+def _number(writer: PdfWriter, folios: Folios) -> None:
+    sheets = PdfReader(io.BytesIO(folios.sheets)).pages
+    if len(sheets) != len(writer.pages):
+        raise ValueError(f"{len(sheets)} lembar nomor halaman untuk {len(writer.pages)} halaman")
+    for page, sheet in zip(writer.pages, sheets, strict=True):
+        page.merge_page(sheet)
+    last = len(writer.pages) - 1
+    writer.set_page_label(0, folios.front_pages - 1, style=PageLabelStyle.LOWERCASE_ROMAN)
+    writer.set_page_label(folios.front_pages, last, style=PageLabelStyle.DECIMAL, start=1)
 
 
 def _written(writer: PdfWriter, *, title: str, author: str) -> bytes:

@@ -5,6 +5,12 @@ of office's decree that ratifies the SOPs (only where ``_unit.yaml`` records one
 invented), a table of contents, the SOPs each from a fresh page, and the monitoring form. The
 book's SOP pages are the SOPs' own PDFs, so where each SOP starts is arithmetic over page
 counts the engine reports, the same every run.
+
+A printed book is found by the numbers on its sheets, so the book carries one running number
+per sheet, the one the Daftar Isi names: as Indonesian official documents are paginated, the
+front pages count in lower-case roman numerals (the title page counted as i but bearing no
+number), and the body counts from 1 at the first SOP through the monitoring form. The body's
+numbers do not depend on how many front pages there are, so the Daftar Isi is printed once.
 """
 
 from __future__ import annotations
@@ -68,16 +74,49 @@ def book_of(index: CatalogueIndex, unit: Unit) -> Book | None:
     return Book(unit=unit, instansi=instansi, year=year, keputusan=keputusan, sops=sops)
 
 
-def start_pages(front_pages: int, page_counts: Sequence[int]) -> tuple[int, ...]:
-    """The book page on which each SOP starts, then the monitoring form's first page.
+def start_pages(page_counts: Sequence[int]) -> tuple[int, ...]:
+    """The body page number on which each SOP starts, then the monitoring form's first page.
 
-    ``front_pages`` is what the title page, the decree and the Daftar Isi take; each SOP's own
-    PDF follows with ``page_counts[i]`` pages, then the monitoring form.
+    The body is numbered from 1 at the first SOP; each SOP's own PDF takes ``page_counts[i]``
+    pages, then the monitoring form follows.
     """
-    starts = [front_pages + 1]
+    starts = [1]
     for count in page_counts:
         starts.append(starts[-1] + count)
     return tuple(starts)
+
+
+def folios(front_pages: int, body_pages: int) -> tuple[str, ...]:
+    """The number each sheet of a book bears, in order: ``""`` on the title page, roman
+    numerals on the other front pages, then ``1`` to ``body_pages``."""
+    front = (roman(n) if n > 1 else "" for n in range(1, front_pages + 1))
+    return (*front, *(str(n) for n in range(1, body_pages + 1)))
+
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def roman(number: int) -> str:
+    """``number`` (1 or more) in lower-case roman numerals, as front matter is numbered."""
+    digits = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        digits.append(letters * count)
+    return "".join(digits)
 
 
 def contents(book: Book, starts: Sequence[int] | None) -> tuple[ContentsEntry, ...]:

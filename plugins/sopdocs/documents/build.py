@@ -3,8 +3,9 @@
 Every SOP is printed by the engine once per change: its PDF is kept in the cache under the
 hash of what it is made from (its page's Markdown, the print templates, the stylesheets, this
 package's code and the engine's version), so a warm run prints nothing and a changed SOP
-reprints itself and rebinds its unit's book only. A book's front pages are printed twice,
-first to learn how many pages they take, then with the Daftar Isi's page numbers filled in.
+reprints itself and rebinds its unit's book only. A book's Daftar Isi is known from its
+SOPs' page counts alone (the body is numbered from its first SOP), so its front pages are
+printed once; the sheets of its running numbers are printed once they are counted.
 """
 
 from __future__ import annotations
@@ -17,18 +18,21 @@ from typing import TypeVar
 from sopdocs.cache import Cache, code_fingerprint, digest, write_atomically
 from sopdocs.catalogue.index import CatalogueIndex
 from sopdocs.documents import assemble, printed
-from sopdocs.documents.assemble import Part
-from sopdocs.documents.book import Book, book_of, contents, document_author, start_pages
+from sopdocs.documents.assemble import Folios, Part
+from sopdocs.documents.book import (
+    Book,
+    book_of,
+    contents,
+    document_author,
+    folios,
+    start_pages,
+)
 from sopdocs.documents.engine import Chromium, chromium_version
 from sopdocs.documents.target import select
 from sopdocs.model import Sop
 from sopdocs.site.pages import catalogue_pages
 from sopdocs.site.templating import Templates
 from sopdocs.urls import book_pdf, monitoring_page, sop_page, sop_pdf
-
-_ROUNDS = 3
-"""Front-page passes at most: a filled-in number never changes the page count in practice;
-a third pass settles any case where it does, and the result is checked either way."""
 
 _Document = TypeVar("_Document")
 """A SOP's document or a unit's book, on its way through the PDF cache."""
@@ -77,7 +81,7 @@ class DocumentPrinter:
         self._recipe = digest(
             code_fingerprint(),
             printed.stylesheet(),
-            *(self._source(name) for name in ("cetak.html.j2", "buku.html.j2")),
+            *(self._source(name) for name in ("cetak.html.j2", "buku.html.j2", "nomor.html.j2")),
             chromium_version(),
         )
 
@@ -127,57 +131,53 @@ class DocumentPrinter:
     def _bind(
         self, documents: Sequence[BookDocument], sop_pdfs: Mapping[str, bytes]
     ) -> list[bytes]:
-        monitoring = self.engine.print_all(
+        books = [d.book for d in documents]
+        starts = [start_pages([assemble.page_count(sop_pdfs[s.id]) for s in b.sops]) for b in books]
+        printed_parts = self.engine.print_all(
             [
-                printed.document(
-                    self.templates,
-                    title=f"Monitoring Pelaksanaan SOP AP {d.book.unit.nama}",
-                    body=printed.page_html(d.monitoring),
-                    kind="monitoring",
-                )
-                for d in documents
+                *(
+                    printed.front_pages(self.templates, book, contents(book, start), start[-1])
+                    for book, start in zip(books, starts, strict=True)
+                ),
+                *(self._monitoring(d) for d in documents),
             ]
         )
-        counts = [[assemble.page_count(sop_pdfs[s.id]) for s in d.book.sops] for d in documents]
-        fronts = self._front_pages([d.book for d in documents], counts)
+        fronts, forms = printed_parts[: len(books)], printed_parts[len(books) :]
+        front_counts = [assemble.page_count(front) for front in fronts]
+        body_counts = [  # the SOPs' pages, then the monitoring form's
+            start[-1] - 1 + assemble.page_count(form)
+            for start, form in zip(starts, forms, strict=True)
+        ]
+        sheets = self.engine.print_all(
+            [
+                printed.folio_sheets(self.templates, book, folios(front, body))
+                for book, front, body in zip(books, front_counts, body_counts, strict=True)
+            ]
+        )
         self.printed += len(documents)
         return [
             assemble.bind(
                 [
                     Part(pdf=front, bookmark="Daftar Isi"),
-                    *(Part(pdf=sop_pdfs[s.id], bookmark=s.nama) for s in d.book.sops),
+                    *(Part(pdf=sop_pdfs[s.id], bookmark=s.nama) for s in book.sops),
                     Part(pdf=form, bookmark="Monitoring Pelaksanaan SOP AP"),
                 ],
-                title=d.book.title,
-                author=d.book.author,
+                folios=Folios(sheets=sheet, front_pages=count),
+                title=book.title,
+                author=book.author,
             )
-            for d, front, form in zip(documents, fronts, monitoring, strict=True)
+            for book, front, form, sheet, count in zip(
+                books, fronts, forms, sheets, front_counts, strict=True
+            )
         ]
 
-    def _front_pages(self, books: Sequence[Book], counts: Sequence[Sequence[int]]) -> list[bytes]:
-        """Front pages whose Daftar Isi gives the page each SOP really starts on."""
-        starts: list[tuple[int, ...] | None] = [None] * len(books)
-        pdfs: list[bytes] = []
-        for _ in range(_ROUNDS):
-            pdfs = self.engine.print_all(
-                [
-                    printed.front_pages(
-                        self.templates,
-                        book,
-                        contents(book, start),
-                        start[-1] if start is not None else None,
-                    )
-                    for book, start in zip(books, starts, strict=True)
-                ]
-            )
-            measured = [
-                start_pages(assemble.page_count(pdf), count)
-                for pdf, count in zip(pdfs, counts, strict=True)
-            ]
-            if measured == starts:
-                return pdfs
-            starts = list(measured)
-        raise RuntimeError("Daftar Isi tidak stabil: jumlah halaman berubah di setiap cetakan")
+    def _monitoring(self, document: BookDocument) -> str:
+        return printed.document(
+            self.templates,
+            title=f"Monitoring Pelaksanaan SOP AP {document.book.unit.nama}",
+            body=printed.page_html(document.monitoring),
+            kind="monitoring",
+        )
 
     def _through_cache(
         self,

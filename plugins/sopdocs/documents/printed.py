@@ -3,7 +3,8 @@
 An SOP's PDF is its site page (``sop.md.j2``) turned from Markdown into HTML exactly as the
 site does it, wrapped with the site's stylesheets (``sopdocs.css``, ``flowchart.css``) and
 the paper-only rules of ``cetak.css``: the printed site page and the PDF cannot disagree.
-The book's own pages (title, decree, Daftar Isi) come from ``buku.html.j2``.
+The book's own pages (title, decree, Daftar Isi) come from ``buku.html.j2``, the sheets of
+its running page numbers from ``nomor.html.j2``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ def page_html(page_markdown: str) -> Markup:
 def document(templates: Templates, *, title: str, body: Markup, kind: str) -> str:
     """One standalone HTML document for the engine; ``kind`` names its page style."""
     return templates.render("cetak.html.j2", title=title, css=stylesheet(), body=body, kind=kind)
+
+
+def folio_sheets(templates: Templates, book: Book, folios: Sequence[str]) -> str:
+    """One sheet per page of ``book``, blank but for the page's running number."""
+    body = Markup(templates.render("nomor.html.j2", folios=folios))
+    return document(templates, title=book.title, body=body, kind="nomor")
 
 
 def front_pages(
