@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 
@@ -86,6 +86,7 @@ class Cache:
     folder: Path | None
     problem: str | None = None
     """Why the folder is not used, in Indonesian, for the adapter to show once."""
+    _bundles: dict[str, Bundle[Any]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path | None) -> Cache:
@@ -97,6 +98,16 @@ class Cache:
         except OSError as error:
             return cls(None, _unusable(folder, error))
         return cls(folder)
+
+    def bundle(
+        self, name: str, encode: Callable[[V], str], decode: Callable[[str], V]
+    ) -> Bundle[V]:
+        """The bundle ``name`` of this cache, the same one each time it is asked for: one
+        ``mkdocs serve`` keeps its cache, so a rebuild reuses what the last build decoded."""
+        found = self._bundles.get(name)
+        if found is None:
+            found = self._bundles[name] = Bundle(self, name, encode, decode)
+        return found
 
     def read(self, name: str) -> bytes | None:
         """The payload of entry ``name`` (a path inside the folder), None if absent or damaged."""
@@ -139,8 +150,11 @@ def _unusable(folder: Path, error: OSError) -> str:
 class Bundle(Generic[V]):
     """Many small entries in one file of ``cache``, one sealed line each, read at once.
 
-    Lines are decoded only when asked for; only the entries used or added in a run are
-    written back, so deleted SOPs are forgotten, and nothing is written when nothing changed.
+    Lines are decoded only when asked for; only the entries used or added since the last
+    :meth:`save` are written back, so deleted SOPs are forgotten, and nothing is written when
+    nothing changed. A bundle lives on after :meth:`save` (see :meth:`Cache.bundle`): the
+    next run finds the entries it used already decoded, which is what keeps a rebuild of
+    ``mkdocs serve`` from decoding every SOP again.
     """
 
     cache: Cache
@@ -148,9 +162,14 @@ class Bundle(Generic[V]):
     encode: Callable[[V], str]
     decode: Callable[[str], V]
     """Raises ``ValueError`` on a payload it does not accept: the entry is then a miss."""
-    _old: dict[str, bytes] = field(default_factory=dict)
-    _new: dict[str, V] = field(default_factory=dict)
-    _kept: dict[str, bytes] = field(default_factory=dict)
+    _raw: dict[str, bytes] = field(default_factory=dict)
+    """Entries as the file holds them (or as the last save wrote them), by key."""
+    _values: dict[str, V] = field(default_factory=dict)
+    """Entries decoded or added, by key; an added one has no ``_raw`` until saved."""
+    _used: dict[str, None] = field(default_factory=dict)
+    """Keys asked for or added since the last save, in that order: what the next holds."""
+    _stored: frozenset[str] = frozenset()
+    """Keys the file holds."""
 
     def __post_init__(self) -> None:
         data = self.cache.read_file(self.name)
@@ -163,37 +182,46 @@ class Bundle(Generic[V]):
             payload = unseal(line)
             if payload is not None:
                 key, _, value = payload.partition(b" ")
-                self._old[key.decode("ascii", "replace")] = value
+                self._raw[key.decode("ascii", "replace")] = value
+        self._stored = frozenset(self._raw)
 
     def get(self, key: str) -> V | None:
-        if key in self._new:
-            return self._new[key]
-        raw = self._old.get(key)
+        if key in self._values:
+            self._used[key] = None
+            return self._values[key]
+        raw = self._raw.get(key)
         if raw is None:
             return None
         try:
             value = self.decode(raw.decode("utf-8"))
         except ValueError:  # a sealed entry we do not accept: made again
-            del self._old[key]
+            del self._raw[key]
             return None
-        self._new[key] = value
-        self._kept[key] = raw
+        self._values[key] = value
+        self._used[key] = None
         return value
 
     def put(self, key: str, value: V) -> None:
-        self._new[key] = value
-        self._kept.pop(key, None)
+        self._values[key] = value
+        self._raw.pop(key, None)
+        self._used[key] = None
 
     def save(self) -> None:
-        if self._new.keys() == self._old.keys() and len(self._kept) == len(self._old):
-            return
-        lines = [_header()]
-        for key, value in self._new.items():
-            raw = self._kept.get(key)
-            if raw is None:
-                raw = self.encode(value).encode("utf-8")
-            lines.append(seal(key.encode("ascii") + b" " + raw))
-        self.cache.write_file(self.name, b"\n".join(lines))
+        """Write the entries used since the last save (if they differ from the file's), and
+        keep only those in memory."""
+        used = list(self._used)
+        if self._stored != frozenset(used) or any(key not in self._raw for key in used):
+            lines = [_header()]
+            for key in used:
+                raw = self._raw.get(key)
+                if raw is None:
+                    raw = self._raw[key] = self.encode(self._values[key]).encode("utf-8")
+                lines.append(seal(key.encode("ascii") + b" " + raw))
+            self.cache.write_file(self.name, b"\n".join(lines))
+            self._stored = frozenset(used)
+        self._raw = {key: self._raw[key] for key in used}
+        self._values = {key: self._values[key] for key in used if key in self._values}
+        self._used = {}
 
 
 def _header() -> bytes:

@@ -122,6 +122,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """What the last error-free build showed, for ``mkdocs serve`` to keep after a bad edit."""
         self._page_cache: PageCache | None = None
         """Rendered SOP pages by content; kept across ``mkdocs serve`` rebuilds."""
+        self._cache: Cache | None = None
+        """The cache folder, kept across ``mkdocs serve`` rebuilds with what it decoded."""
+        self._jinja: Templates | None = None
+        """The built-in templates, compiled once for every build of one process."""
         self._fragments: dict[str, tuple[str, ...]] = {}
         """Each generated page's HTML, handed to MkDocs as placeholders (:mod:`handover`)."""
         self._dirty = False
@@ -236,7 +240,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
     def _site(self, config: MkDocsConfig) -> _SiteBuild:
         """Analyse, report, and build every page; or keep the last good ones while serving."""
-        cache = Cache.open(self._path(config, self.config.cache_dir))
+        cache = self._open_cache(config)
         with TerminalProgress("sopdocs: membaca SOP") as progress:
             analysis = analyse(
                 self._path(config, self.config.sops_dir),
@@ -346,9 +350,21 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._page_cache.store = cache
         return self._page_cache
 
+    def _open_cache(self, config: MkDocsConfig) -> Cache:
+        folder = self._path(config, self.config.cache_dir)
+        if self._cache is None or self._cache.folder != folder:
+            self._cache = Cache.open(folder)
+        return self._cache
+
     def _templates(self, config: MkDocsConfig) -> Templates:
-        folder = self.config.templates_dir
-        return Templates(self._path(config, folder) if folder else None)
+        """The built-in templates are compiled once (Jinja reloads a file that changed); a
+        site's own are read afresh each build, as a new file there hides a built-in one."""
+        value = self.config.templates_dir
+        if value:
+            return Templates(self._path(config, value))
+        if self._jinja is None:
+            self._jinja = Templates()
+        return self._jinja
 
     @staticmethod
     def _path(config: MkDocsConfig, value: str) -> Path:

@@ -105,6 +105,13 @@ class CatalogueIndex:
     roles: tuple[RoleEntry, ...]
     role_slugs: dict[str, str] = dataclasses.field(default_factory=dict)
     """``fold(name)`` → the role's anchor, for links from lanes to the pelaksana page."""
+    _positions: dict[str, int] = dataclasses.field(default_factory=dict, compare=False)
+    """Each regulation's key → its place in ``regulations``: look-ups by key, for every SOP
+    of every page, stay constant-time."""
+
+    def __post_init__(self) -> None:
+        positions = {entry.key: n for n, entry in enumerate(self.regulations)}
+        object.__setattr__(self, "_positions", positions)
 
     @property
     def sops(self) -> tuple[Sop, ...]:
@@ -123,11 +130,14 @@ class CatalogueIndex:
         return tuple(self.role_slug(name) for name in sop.pelaksana)
 
     def regulation(self, key: str) -> RegulationEntry | None:
-        return next((e for e in self.regulations if e.key == key), None)
+        position = self._positions.get(key)
+        return None if position is None else self.regulations[position]
 
     def regulations_of(self, sop: Sop) -> tuple[RegulationEntry, ...]:
+        """The entries ``sop`` cites, in the index's order."""
         keys = {c.regulation.key for c in sop.dasar_hukum if c.regulation}
-        return tuple(e for e in self.regulations if e.key in keys)
+        found = sorted(self._positions[k] for k in keys if k in self._positions)
+        return tuple(self.regulations[n] for n in found)
 
     def regulation_groups(self) -> tuple[RegulationGroup, ...]:
         groups: dict[str, dict[int | None, list[RegulationEntry]]] = {}

@@ -36,7 +36,7 @@ _LOADED = DataCodec(_Entry)
 
 def _load_cache(cache: Cache) -> Bundle[_Entry]:
     """What loading each unchanged file produced in an earlier run, keyed by its content."""
-    return Bundle(cache, LOAD_CACHE, _LOADED.encode, _decode_entry)
+    return cache.bundle(LOAD_CACHE, _LOADED.encode, _decode_entry)
 
 
 def _decode_entry(text: str) -> _Entry:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from sopdocs.regulations.grammar import (
     _AMENDMENT,
@@ -54,9 +55,10 @@ class Regulation:
     amends: Regulation | None = None
     """The regulation this one amends ("... tentang Perubahan atas <amends>")."""
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Stable URL-safe slug: ``uu-24-2013``, ``perbup-padang-pariaman-55-2016``."""
+        """Stable URL-safe slug: ``uu-24-2013``, ``perbup-padang-pariaman-55-2016``; worked
+        out once per object (indexing asks for it for every citation of every SOP)."""
         return slugify(self.nama_pendek)
 
     @property

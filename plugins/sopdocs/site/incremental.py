@@ -5,7 +5,11 @@ rendering the same SOP pages through Jinja again. :class:`PageCache` keeps each 
 page under a key made of *everything* the page is rendered from (the SOP as read, its units,
 its keterkaitan both ways, its lanes' role anchors, its search terms and history, the
 templates, sopdocs' code and the site options), so an unchanged key is an unchanged page;
-entries are sealed text in the one cache folder (:mod:`sopdocs.cache`).
+entries are sealed text in the one cache folder (:mod:`sopdocs.cache`). Within one process
+(``mkdocs serve``) it also remembers each page's inputs as objects: an unchanged SOP is the
+same object from one rebuild to the next (the load cache keeps it), so comparing inputs
+with ``==`` is cheap, and a page whose inputs compare equal is not rendered, nor even keyed,
+again; the index pages (units, regulations, pelaksana) are kept that way too.
 :class:`ChangeTracker` remembers what each generated page said in the previous build of one
 ``mkdocs serve``, so only pages whose text or the nav changed are rebuilt.
 """
@@ -50,6 +54,12 @@ class PageCache:
     """Pages rendered (not found) since this cache was made: what a warm build saved."""
     _memory: dict[str, str] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
+    _sop_digests: dict[int, tuple[Sop, str]] = field(default_factory=dict)
+    """``id(sop)`` → the SOP (kept alive, so the id stays its own) and the digest of its repr."""
+    _sop_digests_next: dict[int, tuple[Sop, str]] = field(default_factory=dict)
+    _recalled: dict[str, tuple[object, str]] = field(default_factory=dict)
+    """Page path → the inputs it was rendered from and its text, from the last build."""
+    _recalled_next: dict[str, tuple[object, str]] = field(default_factory=dict)
 
     def key(
         self,
@@ -72,7 +82,7 @@ class PageCache:
         ]
         return digest(
             options,
-            repr(sop),
+            self._sop_digest(sop),
             repr(index.unit_chain(sop)),
             repr(references),
             repr([(other.id, other.nama) for other in index.backlinks.get(sop.id, ())]),
@@ -80,6 +90,28 @@ class PageCache:
             repr(search),
             repr(history.of(sop.id)),
         )
+
+    def _sop_digest(self, sop: Sop) -> str:
+        """The digest of ``repr(sop)``, worked out once per SOP object: an SOP is immutable,
+        and one unchanged since the last build is the same object again."""
+        found = self._sop_digests.get(id(sop))
+        if found is None or found[0] is not sop:
+            found = (sop, digest(repr(sop)))
+        self._sop_digests_next[id(sop)] = found
+        return found[1]
+
+    def recall(self, path: str, inputs: object) -> str | None:
+        """The text of page ``path`` if the last build rendered it from inputs equal to
+        ``inputs`` (compared with ``==``: SOPs by identity, everything else by value)."""
+        found = self._recalled.get(path)
+        if found is None or found[0] != inputs:
+            return None
+        self._recalled_next[path] = found
+        return found[1]
+
+    def remember(self, path: str, inputs: object, text: str) -> None:
+        """Page ``path`` was rendered from ``inputs``: the next build may :meth:`recall` it."""
+        self._recalled_next[path] = (inputs, text)
 
     def get(self, key: str) -> str | None:
         self._used.add(key)
@@ -104,6 +136,8 @@ class PageCache:
     def prune(self) -> None:
         """Forget every page the last build did not use, in memory and on disk."""
         self._memory = {k: v for k, v in self._memory.items() if k in self._used}
+        self._recalled, self._recalled_next = self._recalled_next, {}
+        self._sop_digests, self._sop_digests_next = self._sop_digests_next, {}
         folder = self.store.folder
         if folder is not None and (folder / PAGES_DIR).is_dir():
             for path in (folder / PAGES_DIR).glob("*.md"):

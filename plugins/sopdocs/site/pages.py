@@ -194,36 +194,75 @@ class _Site:
         )
 
     def _page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
+        """Page ``path`` from ``template``; a built-in template is given the index only when
+        the caller passes it, so that the context is all the page is made from."""
+        if self.templates.override_dir is not None:
+            context.setdefault("index", self.index)  # a site's own may read anything
         links = Links(path, self.directory_urls)
-        markdown = self.templates.render(
-            template, index=self.index, link=links, documents=self.documents, **context
-        )
+        markdown = self.templates.render(template, link=links, documents=self.documents, **context)
+        return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
+
+    def _kept_page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
+        """An index page, rendered again only when its context differs from the last
+        build's (``==``; the context holds everything it is made from, see ``_page``)."""
+        if self.cache is None:
+            return self._page(template, path, title, **context)
+        inputs = (self.options, template, title, context)
+        markdown = self.cache.recall(path, inputs)
+        if markdown is None:
+            markdown = self._page(template, path, title, **context).markdown
+            self.cache.remember(path, inputs, markdown)
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
     def sop(self, sop: Sop) -> SitePage:
         """The SOP's form; from the cache when everything it is rendered from is unchanged."""
+        if self.cache is None:
+            return self._render_sop(sop)
+        path = sop_page(sop.id)
+        inputs = self._sop_inputs(sop)
+        markdown = self.cache.recall(path, inputs)
+        if markdown is None:
+            markdown = self._cached_sop(sop)
+            self.cache.remember(path, inputs, markdown)
+        return SitePage(path=path, title=sop.nama, markdown=markdown, source=sop.source)
+
+    def _sop_inputs(self, sop: Sop) -> tuple[object, ...]:
+        """Everything ``_render_sop`` reads, as objects to compare with the last build's:
+        the SOP itself (by identity), and what other SOPs, units and regulations give it."""
+        return (
+            self.options,
+            sop,
+            self.index.unit_chain(sop),
+            self.index.references.get(sop.id, ()),
+            self.index.backlinks.get(sop.id, ()),
+            tuple(self.index.role_slug(lane.name) for lane in sop.lanes),
+            tuple((e.key, e.regulation) for e in self.index.regulations_of(sop)),
+            self.history.of(sop.id),
+        )
+
+    def _cached_sop(self, sop: Sop) -> str:
+        """The SOP page's text from the cache by content key, or rendered and stored."""
+        assert self.cache is not None
         terms = search_terms(sop, self.index)
         search = sop_search_data(sop, self.index)
-        if self.cache is None:
-            return self._render_sop(sop, terms, search)
         key = self.cache.key(
             sop, self.index, history=self.history, options=self.options, search=(terms, search)
         )
         markdown = self.cache.get(key)
-        if markdown is not None:
-            return SitePage(
-                path=sop_page(sop.id), title=sop.nama, markdown=markdown, source=sop.source
-            )
-        page = self._render_sop(sop, terms, search)
-        self.cache.put(key, page.markdown)
-        return page
+        if markdown is None:
+            markdown = self._render_sop(sop, terms, search).markdown
+            self.cache.put(key, markdown)
+        return markdown
 
-    def _render_sop(self, sop: Sop, terms: list[str], search: SearchData) -> SitePage:
+    def _render_sop(
+        self, sop: Sop, terms: list[str] | None = None, search: SearchData | None = None
+    ) -> SitePage:
         flow = table_flow(flowchart.flowchart_of(sop))
         return self._page(
             "sop.md.j2",
             sop_page(sop.id),
             sop.nama,
+            index=self.index,
             sop=sop,
             source=sop.source,
             units=self.index.unit_chain(sop),
@@ -232,18 +271,19 @@ class _Site:
             flow=flow,
             sheet=sheet(sop, flow, sop.langkah_per_halaman),
             total=total_time([step.duration for step in sop.steps]),
-            search_terms=terms,
+            search_terms=search_terms(sop, self.index) if terms is None else terms,
             history=self.history.of(sop.id),
             commit_url=self.commit_url,
-            search=search,
+            search=sop_search_data(sop, self.index) if search is None else search,
         )
 
     def catalogue(self) -> SitePage:
         groups = [(u, self.index.sops_in_unit(u.path)) for u in self.index.units]
-        return self._page(
+        return self._kept_page(
             "katalog.md.j2",
             CATALOGUE_PAGE,
             "Katalog SOP",
+            index=self.index,
             groups=[(unit, sop_rows(self.index, sops)) for unit, sops in groups if sops],
         )
 
@@ -256,7 +296,7 @@ class _Site:
         return chain
 
     def unit(self, unit: Unit) -> SitePage:
-        return self._page(
+        return self._kept_page(
             "unit.md.j2",
             unit_page(unit.path),
             unit.nama,
@@ -269,7 +309,7 @@ class _Site:
 
     def monitoring(self, unit: Unit) -> SitePage:
         """Tabel 7, the unit's monitoring form: its SOPs and its sub-units', to assess."""
-        return self._page(
+        return self._kept_page(
             "monitoring.md.j2",
             monitoring_page(unit.path),
             "Monitoring Pelaksanaan SOP AP",
@@ -279,17 +319,18 @@ class _Site:
         )
 
     def regulations(self) -> SitePage:
-        return self._page(
+        return self._kept_page(
             "regulasi.md.j2",
             REGULATIONS_PAGE,
             "Regulasi",
+            index=self.index,
             groups=self.index.regulation_groups(),
             unrecognised=self.index.unrecognised,
         )
 
     def regulation(self, entry: RegulationEntry) -> SitePage:
         amends = entry.regulation.amends
-        return self._page(
+        return self._kept_page(
             "regulasi-satu.md.j2",
             regulation_page(entry.key),
             entry.regulation.judul,
@@ -300,4 +341,4 @@ class _Site:
         )
 
     def roles(self) -> SitePage:
-        return self._page("pelaksana.md.j2", ROLES_PAGE, "Pelaksana", roles=self.index.roles)
+        return self._kept_page("pelaksana.md.j2", ROLES_PAGE, "Pelaksana", roles=self.index.roles)
