@@ -142,6 +142,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._serving = False
         self._last_good = None
         self._tracker = ChangeTracker()
+        # What one server kept in memory; the next build reads its cache folder afresh.
+        self._cache = None
+        self._page_cache = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._tracker.forget()
