@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import nest_paths
 
+from sopdocs.adapters.converting import Conversions, ConvertedPage
+from sopdocs.adapters.finishing import Finishing
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import log_issues
 from sopdocs.cache import Cache, digest
@@ -53,6 +55,7 @@ from sopdocs.text import display_path
 from sopdocs.urls import edit_uri
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
@@ -132,6 +135,11 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """``mkdocs serve --dirty``: rewrite only the pages an edit changed."""
         self._tracker = ChangeTracker()
         self._indexing = _BackgroundIndex()
+        self._nav: Navigation | None = None
+        self._finishing = Finishing()
+        self._conversions: Conversions | None = None
+        """Markdown conversions of the generated pages outside the nav, kept by content."""
+        """Pages as the theme finished them, kept by everything they came from."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving = command == "serve"
@@ -164,6 +172,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         config.extra_javascript.extend(_asset_uri(path) for path in SCRIPTS)
         if self.config.search:
             _take_over_search(config)
+        # Last: its one template has a name no theme uses.
+        config.theme.dirs.append(str(builtin_templates_dir() / "finishing"))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -192,6 +202,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        self._nav = nav
+        if self.config.enabled:
+            store = Cache.open(self._path(config, self.config.cache_dir))
+            self._conversions = _convert_generated(Conversions(store, config, files), files, config)
         # serve --dirty: pages not converted this time keep the titles the nav showed.
         if self._dirty:
             for page in nav.pages:
@@ -199,12 +213,19 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 if title is not None and not page.file.is_modified():
                     page.title = title
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.config.enabled and self._nav is not None:
+            store = Cache.open(self._path(config, self.config.cache_dir))
+            self._finishing.start(store, config, self._nav, files)
+        return env
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         fragments = self._fragments.get(page.file.src_uri)
         return html if fragments is None else join(html, fragments)
 
+    @event_priority(-100)  # last: a kept page's key names what every plugin put in
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
@@ -215,9 +236,20 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             page.meta["title"] = page.title
         if self._dirty and page.title:
             self._tracker.titles[page.file.src_uri] = page.title
+        self._finishing.context(context, page)
         return context
 
+    @event_priority(100)  # first: what the theme made, before any plugin changes it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self._finishing.finished(output, page)
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        reused, finished = self._finishing.end(prune=not self._dirty)
+        if self._conversions is not None and not self._dirty:
+            self._conversions.texts.prune()
+        if reused or finished:
+            log.info("sopdocs: %d halaman diambil dari cache, %d dibuat", reused, finished)
         if self.config.enabled and self.config.pdf and self._build is not None:
             self._documents(config, self._build)
         if not (self.config.enabled and self.config.search):
@@ -382,6 +414,16 @@ class _GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.rewrite or not Path(self.abs_dest_path).is_file()
+
+
+def _convert_generated(conversions: Conversions, files: Files, config: MkDocsConfig) -> Conversions:
+    """Generated pages outside the nav (the SOP pages) convert their Markdown through
+    ``conversions``; pages in the nav are MkDocs' own, made by its nav."""
+    for file in files.documentation_pages():
+        if isinstance(file, _GeneratedFile) and not file.inclusion.is_in_nav():
+            page = ConvertedPage(None, file, config)
+            page.conversions = conversions
+    return conversions
 
 
 def _always() -> bool:

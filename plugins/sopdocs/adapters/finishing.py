@@ -1,0 +1,183 @@
+"""What a page finished by the theme depends on, named in MkDocs' terms.
+
+:mod:`sopdocs.site.kept` keeps finished pages by key; this module makes the keys from
+MkDocs' configuration, nav, page and template context. The site's part is computed once per
+build, after every page was read (the nav's titles are then known); the page's part once
+per page, after every plugin has added to its context.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import mkdocs
+
+from sopdocs.cache import Cache, code_fingerprint, digest
+from sopdocs.site.kept import FINISHED_DIR, KeptTexts, Unnameable, stable_text, theme_signature
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
+    from mkdocs.utils.templates import TemplateContext
+
+FINISHING_TEMPLATE = "sopdocs-finished.html"
+"""The template every page is built with while finished pages are kept: the kept page when
+there is one, else the page's own template (``page.meta.template`` or ``main.html``)."""
+BUILD_ONLY_SETTINGS = frozenset(
+    {"config_file_path", "docs_dir", "site_dir", "watch", "strict", "validation"}
+    | {"remote_branch", "remote_name", "plugins", "theme", "nav"}
+)
+"""Settings no page shows (where files are, how strict the build is), or that are named
+separately (plugins, theme, nav): building the same site into another folder reuses it."""
+STANDARD_CONTEXT = frozenset(
+    {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version"}
+    | {"build_date_utc", "config", "page"}
+)
+"""What MkDocs puts in every page's context; the site signature or the page key covers it
+(``build_date_utc`` only matters to a theme that prints it, and such a theme is never
+cached). Anything else was added by a plugin and goes into the key as it is."""
+
+
+def site_signature(config: MkDocsConfig, nav: Navigation, files: Files) -> str | None:
+    """Everything every page is finished with, or None when pages must not be kept."""
+    theme = theme_signature([Path(folder) for folder in config.theme.dirs])
+    if theme is None:
+        return None
+    try:
+        settings = stable_text({k: v for k, v in config.items() if k not in BUILD_ONLY_SETTINGS})
+        plugins = stable_text([_plugin(name, p) for name, p in config.plugins.items()])
+        theme_settings = stable_text(dict(config.theme))
+    except Unnameable:
+        return None
+    return digest(
+        code_fingerprint(),
+        mkdocs.__version__,
+        theme,
+        settings,
+        plugins,
+        theme_settings,
+        stable_text([_nav_item(item) for item in nav.items]),
+        stable_text([f.src_uri for f in files.documentation_pages()]),
+    )
+
+
+def page_key(site: str, context: TemplateContext, page: Page, template: str) -> str | None:
+    """Everything ``page`` is finished from, or None when something cannot be named."""
+    extra = {k: v for k, v in context.items() if k not in STANDARD_CONTEXT}
+    neighbours = [
+        (other.url, other.title) if other is not None else None
+        for other in (page.previous_page, page.next_page)
+    ]
+    try:
+        return digest(
+            site,
+            template,
+            page.url,
+            page.file.src_uri,
+            page.file.dest_uri,
+            str(page.file.inclusion),
+            stable_text(page.title),
+            page.content or "",
+            stable_text(_toc(list(page.toc))),
+            stable_text(page.meta),
+            stable_text(page.edit_url),
+            stable_text(page.canonical_url),
+            stable_text(neighbours),
+            stable_text([section.title for section in page.ancestors]),
+            stable_text(
+                [context.get("base_url"), context.get("extra_css"), context.get("extra_javascript")]
+            ),
+            stable_text(extra),
+        )
+    except Unnameable:
+        return None
+
+
+def _plugin(name: str, plugin: object) -> object:
+    """A plugin as it may change pages: its settings and its module's source (a hook file
+    is a module; its functions may add filters or globals that templates use)."""
+    settings = getattr(plugin, "config", None)
+    module = plugin if inspect.ismodule(plugin) else inspect.getmodule(type(plugin))
+    try:
+        source = inspect.getsource(module) if module is not None else ""
+    except (OSError, TypeError):
+        source = ""
+    return (name, type(plugin).__qualname__, dict(settings or {}), source)
+
+
+def _nav_item(item: Any) -> object:
+    if item.is_section:
+        return ("section", item.title, [_nav_item(child) for child in item.children])
+    if item.is_page:
+        return ("page", item.title, item.url, item.file.src_uri)
+    return ("link", item.title, item.url)
+
+
+def _toc(items: list[AnchorLink]) -> list[object]:
+    return [(i.title, i.id, i.level, _toc(list(i.children))) for i in items]
+
+
+class Finishing:
+    """One build's finished pages: the plugin's hooks hand each step to it.
+
+    ``start`` (``on_env``: every page is read) names the site and routes every page through
+    :data:`FINISHING_TEMPLATE`; ``context`` (the last ``on_page_context``) gives the page its
+    kept HTML or remembers its key; ``finished`` (the first ``on_post_page``) keeps what the
+    theme made; ``end`` forgets what the build did not use.
+    """
+
+    def __init__(self) -> None:
+        self._pages: KeptTexts | None = None
+        self._site: str | None = None
+        self._templates: dict[str, str] = {}
+        self._pending: dict[str, str] = {}
+
+    def start(self, store: Cache, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
+        self._pending = {}
+        self._site = site_signature(config, nav, files)
+        if self._site is None:
+            self._pages = None
+            return
+        self._pages = KeptTexts(store, FINISHED_DIR)
+        self._templates = {}
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None:
+                self._templates[file.src_uri] = page.meta.get("template", "main.html")
+                page.meta["template"] = FINISHING_TEMPLATE
+
+    def context(self, context: TemplateContext, page: Page) -> None:
+        template = self._templates.get(page.file.src_uri)
+        if self._pages is None or self._site is None or template is None:
+            return
+        # MkDocs types the context with its own keys only; a template reads any key.
+        variables = cast("dict[str, object]", context)
+        variables["sopdocs_template"] = template
+        key = page_key(self._site, context, page, template)
+        if key is None:
+            return
+        kept = self._pages.get(key)
+        if kept is None:
+            self._pending[page.file.src_uri] = key
+        else:
+            variables["sopdocs_finished"] = kept
+
+    def finished(self, output: str, page: Page) -> None:
+        key = self._pending.pop(page.file.src_uri, None)
+        if key is not None and self._pages is not None:
+            self._pages.put(key, output)
+
+    def end(self, *, prune: bool) -> tuple[int, int]:
+        """(pages kept from earlier builds, pages finished now); prunes after a full build."""
+        if self._pages is None:
+            return (0, 0)
+        counts = (self._pages.reused, self._pages.made)
+        if prune:
+            self._pages.prune()
+        self._pages = None
+        return counts

@@ -1,0 +1,231 @@
+"""Pages kept between builds: a warm build converts no SOP page's Markdown and finishes no
+page through the theme again, yet every byte it writes is what a build without a cache
+writes, and anything a page shows that changed makes that page anew."""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import BuiltSite
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from sopdocs.adapters.converting import Conversions, ConvertedPage
+from sopdocs.cache import Cache
+from sopdocs.site.kept import (
+    CONVERTED_DIR,
+    FINISHED_DIR,
+    KeptTexts,
+    Unnameable,
+    stable_text,
+    theme_signature,
+)
+from support import CATALOGUE, MKDOCS_YML, PENDAFTARAN, write_files
+
+Build = Callable[..., BuiltSite]
+SOP_PAGE = "sop/dinas-contoh/pendaftaran"
+NO_SEARCH = MKDOCS_YML.replace("  - search\n", "").replace(
+    "cache_dir: .cache", "cache_dir: .cache\n      search: false\n      history: false"
+)
+"""The standard site without a search index (Pagefind's output is not byte-stable)."""
+
+
+def _site(tmp_path: Path, yml: str = NO_SEARCH, **files: str) -> Path:
+    return write_files(tmp_path, {**CATALOGUE, "mkdocs.yml": yml, **files})
+
+
+def _outputs(site: BuiltSite) -> dict[str, bytes]:
+    return {
+        p.relative_to(site.site_dir).as_posix(): p.read_bytes()
+        for p in sorted(site.site_dir.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _kept_counts(site: BuiltSite) -> str:
+    return next(m for m in site.messages(logging.INFO) if "halaman diambil dari cache" in m)
+
+
+def test_a_warm_build_writes_the_same_bytes_and_makes_no_page_again(
+    tmp_path: Path, build_site: Build
+) -> None:
+    root = _site(tmp_path)
+    cold = build_site(root, site_dir=tmp_path / "cold")
+    converted = sorted((root / ".cache" / CONVERTED_DIR).glob("*.z"))
+    warm = build_site(root, site_dir=tmp_path / "warm")
+    assert _outputs(warm) == _outputs(cold)
+    pages = len(list((tmp_path / "cold").rglob("*.html"))) - 1  # 404.html is no page
+    assert _kept_counts(warm) == f"sopdocs: {pages} halaman diambil dari cache, 0 dibuat"
+    # Every SOP page's Markdown was converted once, in the cold build.
+    assert len(converted) >= len(list((tmp_path / "cold" / "sop").rglob("index.html")))
+    assert sorted((root / ".cache" / CONVERTED_DIR).glob("*.z")) == converted
+
+
+def test_a_warm_build_equals_a_build_without_any_cache(tmp_path: Path, build_site: Build) -> None:
+    root = _site(tmp_path)
+    build_site(root, site_dir=tmp_path / "first")
+    warm = build_site(root, site_dir=tmp_path / "warm")
+    for folder in (root / ".cache").iterdir():
+        if folder.is_dir():
+            for entry in folder.rglob("*"):
+                entry.unlink()
+    fresh = build_site(root, site_dir=tmp_path / "fresh")
+    assert _outputs(warm) == _outputs(fresh)
+
+
+def test_an_edited_sop_shows_its_edit_and_the_other_sop_pages_are_kept(
+    tmp_path: Path, build_site: Build
+) -> None:
+    root = _site(tmp_path)
+    build_site(root)
+    edited = PENDAFTARAN.replace("nama: Pendaftaran Layanan", "nama: Pendaftaran Layanan Kilat")
+    (root / "sops/dinas-contoh/pendaftaran.yaml").write_text(edited, encoding="utf-8")
+    warm = build_site(root)
+    assert "Pendaftaran Layanan Kilat" in warm.html(SOP_PAGE)
+    assert "Pendaftaran Layanan Kilat" in warm.html(
+        "sop/dinas-contoh/bidang-layanan/penerbitan-surat"
+    )
+    assert ", 0 dibuat" not in _kept_counts(warm)
+
+
+@pytest.mark.parametrize(
+    ("setting", "changed"),
+    [
+        ("site_name: Katalog Uji", "site_name: Katalog Uji Baru"),
+        (
+            "repo_url: https://github.com/contoh/katalog-uji",
+            "repo_url: https://github.com/lain/repo",
+        ),
+    ],
+)
+def test_a_changed_setting_makes_every_page_again(
+    tmp_path: Path, build_site: Build, setting: str, changed: str
+) -> None:
+    root = _site(tmp_path)
+    build_site(root)
+    (root / "mkdocs.yml").write_text(NO_SEARCH.replace(setting, changed), encoding="utf-8")
+    warm = build_site(root)
+    assert changed.split(": ")[1] in warm.html(SOP_PAGE)
+    assert ", 0 dibuat" not in _kept_counts(warm)
+
+
+def test_a_changed_theme_override_makes_every_page_again(tmp_path: Path, build_site: Build) -> None:
+    yml = NO_SEARCH.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    override = '{% extends "base.html" %}{% block announce %}Pengumuman {{ "satu" }}{% endblock %}'
+    root = _site(tmp_path, yml, **{"overrides/main.html": override})
+    assert "Pengumuman satu" in build_site(root).html(SOP_PAGE)
+    (root / "overrides/main.html").write_text(override.replace("satu", "dua"), encoding="utf-8")
+    assert "Pengumuman dua" in build_site(root).html(SOP_PAGE)
+
+
+HOOK = """\
+from pathlib import Path
+
+def on_page_context(context, page, config, nav):
+    context["stempel"] = Path("stempel.txt").read_text()
+    return context
+"""
+
+
+def test_a_value_a_plugin_adds_to_the_context_is_part_of_the_key(
+    tmp_path: Path, build_site: Build
+) -> None:
+    yml = (NO_SEARCH + "hooks: [stempel.py]\n").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+    )
+    override = '{% extends "base.html" %}{% block announce %}Stempel {{ stempel }}{% endblock %}'
+    root = _site(
+        tmp_path,
+        yml,
+        **{"stempel.py": HOOK, "stempel.txt": "pertama", "overrides/main.html": override},
+    )
+    assert "Stempel pertama" in build_site(root).html(SOP_PAGE)
+    (root / "stempel.txt").write_text("kedua", encoding="utf-8")
+    assert "Stempel kedua" in build_site(root).html(SOP_PAGE)
+
+
+def test_a_theme_that_prints_the_build_date_keeps_no_page(
+    tmp_path: Path, build_site: Build
+) -> None:
+    yml = NO_SEARCH.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    override = '{% extends "base.html" %}{% block announce %}{{ build_date_utc }}{% endblock %}'
+    root = _site(tmp_path, yml, **{"overrides/main.html": override})
+    build_site(root)
+    build_site(root)
+    assert not list((root / ".cache" / FINISHED_DIR).glob("*"))
+
+
+def test_a_damaged_entry_is_made_again_never_published(tmp_path: Path, build_site: Build) -> None:
+    root = _site(tmp_path)
+    cold = build_site(root, site_dir=tmp_path / "cold")
+    for folder in (FINISHED_DIR, CONVERTED_DIR):
+        for number, entry in enumerate(sorted((root / ".cache" / folder).glob("*.z"))):
+            data = entry.read_bytes()
+            entry.write_bytes(data[: len(data) // 2] if number % 2 else b"\x00" + data[1:])
+    warm = build_site(root, site_dir=tmp_path / "warm")
+    assert _outputs(warm) == _outputs(cold)
+
+
+def test_entries_no_build_asked_for_are_dropped(tmp_path: Path, build_site: Build) -> None:
+    root = _site(tmp_path)
+    build_site(root)
+    stale = sorted(p.name for p in (root / ".cache" / FINISHED_DIR).glob("*.z"))
+    (root / "mkdocs.yml").write_text(
+        NO_SEARCH.replace("Katalog Uji", "Katalog Lain"), encoding="utf-8"
+    )
+    build_site(root)
+    now = sorted(p.name for p in (root / ".cache" / FINISHED_DIR).glob("*.z"))
+    assert len(now) == len(stale)
+    assert not set(now) & set(stale)
+
+
+# --- the parts ------------------------------------------------------------------------------
+
+
+def test_stable_text_is_the_same_whatever_the_order_of_a_mapping() -> None:
+    assert stable_text({"b": [1, (2, None)], "a": {"y", "x"}}) == stable_text(
+        {"a": {"x", "y"}, "b": [1, (2, None)]}
+    )
+
+
+def test_stable_text_refuses_an_object_known_only_by_its_address() -> None:
+    with pytest.raises(Unnameable):
+        stable_text({"plugin": object()})
+
+
+def test_a_kept_text_that_does_not_decompress_is_a_miss(tmp_path: Path) -> None:
+    texts = KeptTexts(Cache.open(tmp_path), "uji")
+    texts.put("k", "isi")
+    assert texts.get("k") == "isi"
+    Cache.open(tmp_path).write("uji/k.z", zlib.compress(b"\xff\xfe"))  # sealed, not UTF-8
+    assert texts.get("k") is None
+
+
+def test_the_theme_signature_follows_template_text_and_skips_icons(tmp_path: Path) -> None:
+    (tmp_path / ".icons").mkdir()
+    (tmp_path / ".icons/a.svg").write_text("<svg/>")
+    (tmp_path / "main.html").write_text("satu")
+    before = theme_signature([tmp_path])
+    (tmp_path / ".icons/b.svg").write_text("<svg/>")
+    assert theme_signature([tmp_path]) == before
+    (tmp_path / "main.html").write_text("dua")
+    assert theme_signature([tmp_path]) != before
+
+
+def test_a_conversion_that_warned_is_not_kept(tmp_path: Path) -> None:
+    write_files(tmp_path, {"mkdocs.yml": "site_name: Uji\n", "docs/a.md": "# Judul\n\n[x](b.md)\n"})
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    file = File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)
+    files = Files([file])
+    conversions = Conversions(Cache.open(tmp_path / "cache"), config, files)
+    for _ in range(2):
+        page = ConvertedPage(None, file, config)
+        page.conversions = conversions
+        page.read_source(config)
+        page.render(config, files)
+        assert page.title == "Judul"
+    assert conversions.texts.made == 0
+    assert conversions.texts.reused == 0
