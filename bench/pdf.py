@@ -1,15 +1,19 @@
 """The PDFs of a benchmark catalogue (issue 13): cold, warm, and against a build without them.
 
-Generates the catalogue of ``generate.py`` (1,000 SOPs by default), then times, each
-``mkdocs build`` in its own process on the same cache folder:
+Generates the catalogue of ``generate.py`` (1,000 SOPs by default), then times ``mkdocs
+build``s, each in its own process. The site without PDFs and the site with ``pdf: true``
+each have their own cache folder and their own site folder, so that neither build undoes the
+other's (a build after the other configuration would pay for pages cached for the other, and
+MkDocs would delete the other's PDFs from a shared site folder):
 
-1. the site without PDFs, warm (its load cache filled by an untimed build first);
-2. the site with ``pdf: true`` and no PDF in the cache (cold: every SOP printed, every book
-   bound);
-3. the same again (warm: every PDF from the cache);
-4. the same after one SOP changed (its PDF and its units' books are made again).
+1. the site without PDFs, once untimed to fill its caches;
+2. the site with PDFs, no PDF in its cache (cold: every SOP printed, every book bound);
+3. ``--rounds`` pairs, interleaved: without PDFs warm, then with PDFs warm (every PDF from
+   the cache); the load of a shared machine shifts both builds of a pair alike, so the
+   pairs' differences are the figure, their median reported;
+4. with PDFs after one SOP changed (its PDF and its units' books are made again).
 
-    .venv/bin/python bench/pdf.py [--size 1000] [--out bench/out]
+    .venv/bin/python bench/pdf.py [--size 1000] [--rounds 3] [--out bench/out]
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -34,15 +39,17 @@ REPO = HERE.parent
 
 
 def write_configs(root: Path) -> tuple[Path, Path]:
-    """``mkdocs.yml`` without and with PDFs; Pagefind off in both, so PDFs are the difference."""
+    """``mkdocs.yml`` without and with PDFs, each with its own cache and site folder; Pagefind
+    off in both, so PDFs are the difference."""
     paths = []
-    for name, pdf in (("tanpa-pdf.yml", False), ("dengan-pdf.yml", True)):
+    for name, pdf in (("tanpa-pdf", False), ("dengan-pdf", True)):
         config = site_config(REPO / "mkdocs.yml", plugin=True)
+        config["site_dir"] = f"site-{name}"
         config["plugins"] = [
-            {"sopdocs": {"cache_dir": ".cache/sopdocs", "search": False, "pdf": pdf}}
+            {"sopdocs": {"cache_dir": f".cache/{name}", "search": False, "pdf": pdf}}
         ]
-        (root / name).write_text(yaml.safe_dump(config), encoding="utf-8")
-        paths.append(root / name)
+        (root / f"{name}.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+        paths.append(root / f"{name}.yml")
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs/index.md").write_text("# Tolok ukur PDF\n", encoding="utf-8")
     return paths[0], paths[1]
@@ -53,7 +60,7 @@ def build(config: Path, log: Path) -> float:
     start = time.perf_counter()
     with log.open("a", encoding="utf-8") as out:
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", "site"],
+            [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
             cwd=config.parent,
             env=ENV,
             stdout=out,
@@ -61,6 +68,10 @@ def build(config: Path, log: Path) -> float:
             check=True,
         )
     return time.perf_counter() - start
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def touch_one_sop(root: Path) -> str:
@@ -76,6 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
     root = args.out / f"pdf-{args.size}"
@@ -84,17 +96,24 @@ def main() -> None:
     counts = generate(root, args.size, args.seed)
     plain, with_pdf = write_configs(root)
     log = root / "build.log"
-    build(plain, log)  # fills the load cache
-    rows = [("tanpa PDF, hangat", build(plain, log))]
-    rows.append(("dengan PDF, dingin", build(with_pdf, log)))
-    rows.append(("dengan PDF, hangat", build(with_pdf, log)))
+    print(f"{revision}; katalog: {counts}; {os.cpu_count()} inti; beban awal {load()}")
+    build(plain, log)  # fills the caches of the site without PDFs
+    cold = build(with_pdf, log)
+    pairs = [(build(plain, log), build(with_pdf, log)) for _ in range(args.rounds)]
     changed = touch_one_sop(root)
-    rows.append((f"dengan PDF, satu SOP diubah ({changed})", build(with_pdf, log)))
-    pdfs = list((root / "site").rglob("*.pdf"))
+    one = build(with_pdf, log)
+    pdfs = list((root / "site-dengan-pdf").rglob("*.pdf"))
     made = [line for line in log.read_text().splitlines() if "sopdocs: PDF:" in line]
-    print(f"{revision}; katalog: {counts}; {len(pdfs)} PDF di situs; {os.cpu_count()} inti")
-    for label, seconds in rows:
-        print(f"| {label} | {seconds:.1f} s |")
+    without = statistics.median(a for a, _ in pairs)
+    print(f"{len(pdfs)} PDF di situs; beban akhir {load()}")
+    print(f"| dengan PDF, dingin | {cold:.1f} s (PDF: +{cold - without:.1f} s) |")
+    for n, (a, b) in enumerate(pairs, start=1):
+        print(f"| putaran {n}: tanpa PDF / dengan PDF, hangat | {a:.1f} s / {b:.1f} s |")
+    print(
+        f"| hangat, median | {without:.1f} s / {statistics.median(b for _, b in pairs):.1f} s;"
+        f" selisih median {statistics.median(b - a for a, b in pairs):+.1f} s |"
+    )
+    print(f"| dengan PDF, satu SOP diubah ({changed}) | {one:.1f} s |")
     print("\n".join(made))
 
 
