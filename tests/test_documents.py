@@ -3,6 +3,7 @@ form, as real PDFs printed by real Chromium and read back with pypdf."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from pathlib import Path
@@ -11,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 from sopdocs.adapters.cli import main
+from sopdocs.cache import Cache
 from sopdocs.documents.book import folios, roman, start_pages
+from sopdocs.documents.store import PdfStore
 from support import HOSTILE, SOP, UNIT, sop_text, write_files
 
 pytestmark = pytest.mark.browser
@@ -222,6 +225,20 @@ def test_hostile_author_text_is_printed_as_text(book):
     assert "</title><script>alert(1)</script> {{ 7*7 }}" in flat
 
 
+def test_a_pdf_written_for_the_user_is_a_file_of_its_own(folder, one_sop):
+    assert (folder / "b.pdf").stat().st_nlink == 1  # not the cache's file: it may be signed
+
+
+def test_a_stored_pdf_is_read_back_only_while_its_file_is_intact(tmp_path):
+    store = PdfStore(Cache.open(tmp_path))
+    store.put("kunci", b"%PDF-1.7 isi")
+    assert store.get("kunci") == b"%PDF-1.7 isi"
+    [stored] = (tmp_path / "pdf").glob("*.pdf")
+    stored.write_bytes(b"%PDF-1.7 rusak")
+    assert PdfStore(Cache.open(tmp_path)).get("kunci") is None
+    assert PdfStore(Cache.open(tmp_path)).get("lain") is None
+
+
 def test_the_whole_catalogue_gives_one_book_per_top_unit(folder, monkeypatch):
     monkeypatch.chdir(folder)
     result = run("pdf", "sops", "-o", "semua", "--cache", ".cache")
@@ -276,7 +293,11 @@ def test_the_site_links_each_sop_and_unit_to_its_pdf_and_rebuilds_only_what_chan
         html = (cold.site_dir / page).read_text(encoding="utf-8")
         assert f'href="{pdf}" download>Unduh PDF' in html
         assert PdfReader(cold.site_dir / Path(page).parent / pdf).pages
-    assert made(build_site(root)) == 0
+    warm = build_site(root)
+    assert made(warm) == 0
+    site_pdf = warm.site_dir / "sop/dinas/a-pendek/a-pendek.pdf"
+    stored = root / ".cache/pdf" / f"{hashlib.sha256(site_pdf.read_bytes()).hexdigest()}.pdf"
+    assert site_pdf.samefile(stored)  # linked from the cache, not written again
     sop = root / "sops/lain/satu.yaml"
     sop.write_text(sop.read_text().replace("Menerima berkas", "Menerima berkas permohonan"))
     warm = build_site(root)

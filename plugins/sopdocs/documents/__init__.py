@@ -2,7 +2,8 @@
 
 Pure logic lives in :mod:`book` (what a book holds, where each SOP starts), the HTML an engine
 prints in :mod:`printed` (the site's own templates and CSS), the engine in :mod:`engine`, the
-PDF files themselves in :mod:`assemble`, and the order of work with its cache in :mod:`build`.
+PDF files themselves in :mod:`assemble`, the order of work in :mod:`build`, and the finished
+PDFs kept between runs in :mod:`store`.
 """
 
 from sopdocs.documents.build import PdfRequest, write_pdf, write_site_documents

@@ -28,6 +28,7 @@ from sopdocs.documents.book import (
     start_pages,
 )
 from sopdocs.documents.engine import Chromium, chromium_version
+from sopdocs.documents.store import PdfStore
 from sopdocs.documents.target import select
 from sopdocs.model import Sop
 from sopdocs.site.pages import catalogue_pages
@@ -54,23 +55,10 @@ class BookDocument:
     monitoring: str
 
 
-class PdfCache:
-    """Finished PDFs by key, each a sealed entry ``pdf/<key>`` of the sopdocs cache."""
-
-    def __init__(self, cache: Cache) -> None:
-        self.cache = cache
-
-    def get(self, key: str) -> bytes | None:
-        return self.cache.read(f"pdf/{key}")
-
-    def put(self, key: str, data: bytes) -> None:
-        self.cache.write(f"pdf/{key}", data)
-
-
 class DocumentPrinter:
     """Prints SOPs and binds books with one engine, through the cache."""
 
-    def __init__(self, engine: Chromium, templates: Templates, cache: PdfCache) -> None:
+    def __init__(self, engine: Chromium, templates: Templates, cache: PdfStore) -> None:
         self.engine = engine
         self.templates = templates
         self.cache = cache
@@ -78,6 +66,8 @@ class DocumentPrinter:
         """How many documents were made: SOPs printed, books bound (the rest were cached)."""
         self.sop_keys: dict[str, str] = {}
         """Each SOP's cache key, by id: a book's key is made of its SOPs' keys."""
+        self.book_keys: dict[str, str] = {}
+        """Each book's cache key, by unit path."""
         self._recipe = digest(
             code_fingerprint(),
             printed.stylesheet(),
@@ -125,6 +115,7 @@ class DocumentPrinter:
             )
             for d in documents
         }
+        self.book_keys.update(keys)
         by_unit = {d.book.unit.path: d for d in documents}
         return self._through_cache(keys, by_unit, lambda todo: self._bind(todo, sop_pdfs))
 
@@ -244,7 +235,7 @@ def write_pdf(
     out = request.out
     site = {page.path: page.markdown for page in catalogue_pages(index, templates=templates)}
     with Chromium() as engine:
-        printer = DocumentPrinter(engine, templates, PdfCache(Cache.open(cache_dir)))
+        printer = DocumentPrinter(engine, templates, PdfStore(Cache.open(cache_dir)))
         if selection.sop is not None:
             pdf = printer.sops(sop_documents([selection.sop], site))[selection.sop.id]
             write_atomically(out, pdf)
@@ -272,12 +263,13 @@ def write_site_documents(
     (:func:`sopdocs.urls.sop_pdf`, :func:`sopdocs.urls.book_pdf`). ``pages`` are the site's
     Markdown by source path. Returns how many documents were made: none when warm."""
     books = [b for b in (book_of(index, u) for u in index.units if u.path) if b is not None]
+    store = PdfStore(Cache.open(cache_dir))
     with Chromium() as engine:
-        printer = DocumentPrinter(engine, templates, PdfCache(Cache.open(cache_dir)))
+        printer = DocumentPrinter(engine, templates, store)
         sop_pdfs = printer.sops(sop_documents(index.sops, pages))
         bound = printer.books(book_documents(books, pages), sop_pdfs)
     for sop_id, pdf in sop_pdfs.items():
-        write_atomically(site_dir / sop_pdf(sop_id), pdf)
+        store.publish(printer.sop_keys[sop_id], pdf, site_dir / sop_pdf(sop_id))
     for unit_path, pdf in bound.items():
-        write_atomically(site_dir / book_pdf(unit_path), pdf)
+        store.publish(printer.book_keys[unit_path], pdf, site_dir / book_pdf(unit_path))
     return printer.printed

@@ -17,9 +17,10 @@ import subprocess
 import threading
 from collections.abc import Coroutine, Sequence
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from playwright.async_api import Browser, Playwright, async_playwright
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, Playwright
 
 T = TypeVar("T")
 
@@ -76,6 +77,9 @@ class Chromium:
         return asyncio.run_coroutine_threadsafe(work, self._loop).result()
 
     async def _start(self) -> None:
+        # Imported here: a warm run, whose PDFs all come from the cache, never loads Playwright.
+        from playwright.async_api import async_playwright
+
         self._playwright = await async_playwright().start()
         self._browser = await self._playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS
