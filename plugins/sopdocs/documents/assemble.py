@@ -42,11 +42,15 @@ def with_metadata(pdf: bytes, *, title: str, author: str) -> bytes:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Folios:
-    """A book's running page numbers: ``sheets`` (one page per page of the book, blank but
-    for its number) and how many ``front_pages`` are numbered in roman numerals."""
+    """A book's running page numbers: the number each of its ``pages`` bears, the first
+    ``front_pages`` of them in roman numerals, laid over it from ``sheets``, a PDF of pages
+    blank but for a number, the number on each in ``numbers`` (one set of sheets serves
+    every book of a run: sheet 17 is the same in each)."""
 
-    sheets: bytes
+    pages: tuple[str, ...]
     front_pages: int
+    sheets: bytes
+    numbers: tuple[str, ...]
 
 
 def bind(parts: Sequence[Part], *, folios: Folios, title: str, author: str) -> bytes:
@@ -64,10 +68,9 @@ def bind(parts: Sequence[Part], *, folios: Folios, title: str, author: str) -> b
 
 def _number(writer: PdfWriter, folios: Folios) -> None:
     sheets = PdfReader(io.BytesIO(folios.sheets)).pages
-    if len(sheets) != len(writer.pages):
-        raise ValueError(f"{len(sheets)} lembar nomor halaman untuk {len(writer.pages)} halaman")
-    for page, sheet in zip(writer.pages, sheets, strict=True):
-        page.merge_page(sheet)
+    sheet = dict(zip(folios.numbers, sheets, strict=True))
+    for page, folio in zip(writer.pages, folios.pages, strict=True):
+        page.merge_page(sheet[folio])
     last = len(writer.pages) - 1
     writer.set_page_label(0, folios.front_pages - 1, style=PageLabelStyle.LOWERCASE_ROMAN)
     writer.set_page_label(folios.front_pages, last, style=PageLabelStyle.DECIMAL, start=1)

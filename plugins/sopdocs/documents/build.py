@@ -5,7 +5,8 @@ hash of what it is made from (its page's Markdown, the print templates, the styl
 package's code and the engine's version), so a warm run prints nothing and a changed SOP
 reprints itself and rebinds its unit's book only. A book's Daftar Isi is known from its
 SOPs' page counts alone (the body is numbered from its first SOP), so its front pages are
-printed once; the sheets of its running numbers are printed once they are counted.
+printed once; the sheets of the running numbers are printed once for all books of a run,
+once the longest is counted.
 """
 
 from __future__ import annotations
@@ -122,6 +123,8 @@ class DocumentPrinter:
     def _bind(
         self, documents: Sequence[BookDocument], sop_pdfs: Mapping[str, bytes]
     ) -> list[bytes]:
+        if not documents:
+            return []
         books = [d.book for d in documents]
         starts = [start_pages([assemble.page_count(sop_pdfs[s.id]) for s in b.sops]) for b in books]
         printed_parts = self.engine.print_all(
@@ -139,12 +142,8 @@ class DocumentPrinter:
             start[-1] - 1 + assemble.page_count(form)
             for start, form in zip(starts, forms, strict=True)
         ]
-        sheets = self.engine.print_all(
-            [
-                printed.folio_sheets(self.templates, book, folios(front, body))
-                for book, front, body in zip(books, front_counts, body_counts, strict=True)
-            ]
-        )
+        numbers = folios(max(front_counts), max(body_counts))  # every book's, each once
+        [sheets] = self.engine.print_all([printed.folio_sheets(self.templates, numbers)])
         self.printed += len(documents)
         return [
             assemble.bind(
@@ -153,12 +152,17 @@ class DocumentPrinter:
                     *(Part(pdf=sop_pdfs[s.id], bookmark=s.nama) for s in book.sops),
                     Part(pdf=form, bookmark="Monitoring Pelaksanaan SOP AP"),
                 ],
-                folios=Folios(sheets=sheet, front_pages=count),
+                folios=Folios(
+                    pages=folios(front_count, body_count),
+                    front_pages=front_count,
+                    sheets=sheets,
+                    numbers=numbers,
+                ),
                 title=book.title,
                 author=book.author,
             )
-            for book, front, form, sheet, count in zip(
-                books, fronts, forms, sheets, front_counts, strict=True
+            for book, front, form, front_count, body_count in zip(
+                books, fronts, forms, front_counts, body_counts, strict=True
             )
         ]
 

@@ -50,10 +50,10 @@ def document(templates: Templates, *, title: str, body: Markup, kind: str) -> st
     return templates.render("cetak.html.j2", title=title, css=stylesheet(), body=body, kind=kind)
 
 
-def folio_sheets(templates: Templates, book: Book, folios: Sequence[str]) -> str:
-    """One sheet per page of ``book``, blank but for the page's running number."""
+def folio_sheets(templates: Templates, folios: Sequence[str]) -> str:
+    """One sheet per page number, blank but for the number."""
     body = Markup(templates.render("nomor.html.j2", folios=folios))
-    return document(templates, title=book.title, body=body, kind="nomor")
+    return document(templates, title="Nomor halaman", body=body, kind="nomor")
 
 
 def front_pages(
