@@ -9,7 +9,9 @@ package's code and schemas is part of every key: a new sopdocs never reuses old 
 folder that cannot be used turns the cache off, with one message for the adapters to show.
 
 Layout under the folder: ``load.jsonl`` (parsed SOPs), ``dot.jsonl`` (laid-out flowcharts),
-``svg/<key>.svg`` (drawn flowcharts).
+``svg/<key>.svg`` (drawn flowcharts), ``pages/`` (rendered SOP pages), ``converted/`` and
+``finished/`` (MkDocs' conversions and the theme's finished pages, :mod:`sopdocs.site.kept`),
+``pagefind/`` (the last search index, :mod:`sopdocs.site.searchbundle`).
 """
 
 from __future__ import annotations

@@ -259,7 +259,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             self._indexing.start(Path(config.site_dir))
             return
         try:
-            report = build_index(Path(config.site_dir))
+            cache = Cache.open(self._path(config, self.config.cache_dir))
+            report = build_index(Path(config.site_dir), cache)
         except SearchIndexError as exc:
             raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
         _log_index(report)
@@ -486,9 +487,10 @@ class _BackgroundIndex:
 
 def _log_index(report: IndexReport) -> None:
     log.info(
-        "sopdocs: indeks pencarian Pagefind: %d halaman dalam %.1f detik",
+        "sopdocs: indeks pencarian Pagefind: %d halaman dalam %.1f detik%s",
         report.pages,
         report.seconds,
+        " (halaman tidak berubah: indeks dari cache)" if report.reused else "",
     )
 
 

@@ -7,12 +7,16 @@ it; the HTML stays as it is. A failure is reported as one sentence an author can
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import shutil
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from sopdocs.cache import Cache
+from sopdocs.site import searchbundle
 
 BUNDLE_DIR = "pagefind"
 """Where the index goes inside the site: ``<site>/pagefind/pagefind.js`` and its chunks."""
@@ -30,6 +34,8 @@ class SearchIndexError(Exception):
 class IndexReport:
     pages: int
     seconds: float
+    reused: bool = False
+    """The pages were those of the index kept in the cache, which was copied back."""
 
 
 def pagefind_command() -> list[str]:
@@ -50,15 +56,39 @@ def pagefind_command() -> list[str]:
     raise SearchIndexError("Pagefind tidak terpasang; pasang dengan: pip install 'pagefind[bin]'")
 
 
-def build_index(site_dir: Path) -> IndexReport:
-    """Index every page of ``site_dir`` into ``site_dir/pagefind``, replacing an old index.
+def build_index(site_dir: Path, cache: Cache | None = None) -> IndexReport:
+    """Index every page of ``site_dir`` into ``site_dir/pagefind``, replacing an old index;
+    with a ``cache``, the index kept there when the pages are those it was built from.
 
     Raises:
         SearchIndexError: Pagefind is missing, fails, or finds no page to index.
     """
     if next(site_dir.rglob("*.html"), None) is None:
         raise SearchIndexError(f"tidak menemukan halaman HTML untuk diindeks di {site_dir}")
-    command = [
+    command = _command(site_dir)
+    if cache is None:
+        return _run(command, site_dir)
+    started = time.perf_counter()
+    key = searchbundle.pages_digest(site_dir, BUNDLE_DIR, _engine(command))
+    if searchbundle.restore(cache, key, site_dir / BUNDLE_DIR):
+        pages = sum(1 for _ in (site_dir / BUNDLE_DIR / "fragment").iterdir())
+        return IndexReport(pages=pages, seconds=time.perf_counter() - started, reused=True)
+    report = _run(command, site_dir)
+    searchbundle.keep(cache, key, site_dir / BUNDLE_DIR)
+    return report
+
+
+def _engine(command: list[str]) -> list[str]:
+    """Which Pagefind runs, for the kept index's key: its wheel's version, else its path
+    (the options are sopdocs' code, which every key names)."""
+    try:
+        return [importlib.metadata.version("pagefind_bin")]
+    except importlib.metadata.PackageNotFoundError:
+        return command[:1]
+
+
+def _command(site_dir: Path) -> list[str]:
+    return [
         *pagefind_command(),
         "--site",
         str(site_dir),
@@ -67,6 +97,9 @@ def build_index(site_dir: Path) -> IndexReport:
         "--exclude-selectors",
         ", ".join(EXCLUDED),
     ]
+
+
+def _run(command: list[str], site_dir: Path) -> IndexReport:
     shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
     started = time.perf_counter()
     try:

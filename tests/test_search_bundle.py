@@ -1,0 +1,77 @@
+"""The Pagefind index is kept while the pages are unchanged: a warm build copies it back
+(byte for byte what Pagefind wrote) instead of reading every page again, and a changed
+page, or a damaged kept file, makes Pagefind run as usual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sopdocs.cache import Cache
+from sopdocs.site.searchbundle import KEPT_DIR
+from sopdocs.site.searchindex import BUNDLE_DIR, build_index
+
+PAGE = "<html lang='id'><body><main data-pagefind-body><h1>{}</h1></main></body></html>"
+
+
+def _site(folder: Path, *titles: str) -> Path:
+    for number, title in enumerate(titles):
+        page = folder / f"halaman-{number}" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(PAGE.format(title), encoding="utf-8")
+    return folder
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    bundle = site / BUNDLE_DIR
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
+    }
+
+
+def test_unchanged_pages_get_the_kept_index_back_byte_for_byte(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    first = _site(tmp_path / "satu", "Akta Kelahiran", "Kartu Keluarga")
+    assert not build_index(first, cache).reused
+    second = _site(tmp_path / "dua", "Akta Kelahiran", "Kartu Keluarga")
+    report = build_index(second, cache)
+    assert report.reused
+    assert report.pages == 2
+    assert _bundle(second) == _bundle(first)
+
+
+def test_a_changed_page_is_indexed_again(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    site = _site(tmp_path / "situs", "Akta Kelahiran", "Kartu Keluarga")
+    build_index(site, cache)
+    _site(site, "Akta Kematian")
+    assert not build_index(site, cache).reused
+
+
+def test_only_the_last_index_is_kept(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    site = _site(tmp_path / "situs", "Akta Kelahiran")
+    build_index(site, cache)
+    _site(site, "Akta Kematian")
+    build_index(site, cache)
+    kept = sorted(p.name for p in (tmp_path / "cache" / KEPT_DIR).iterdir())
+    assert len(kept) == 2  # one index: its folder and its manifest
+    assert kept[0] + ".json" == kept[1]
+
+
+def test_a_damaged_kept_file_is_never_published(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    site = _site(tmp_path / "situs", "Akta Kelahiran", "Kartu Keluarga")
+    build_index(site, cache)
+    kept = next(p for p in (tmp_path / "cache" / KEPT_DIR).iterdir() if p.is_dir())
+    damaged = next(p for p in sorted(kept.rglob("*")) if p.is_file() and p.stat().st_size > 8)
+    damaged.write_bytes(b"<script>alert(1)</script>")
+    report = build_index(site, cache)
+    assert not report.reused
+    assert b"<script>alert(1)</script>" not in b"".join(_bundle(site).values())
+
+
+def test_without_a_cache_folder_pagefind_runs_every_time(tmp_path: Path) -> None:
+    site = _site(tmp_path / "situs", "Akta Kelahiran")
+    off = Cache.open(None)
+    assert not build_index(site, off).reused
+    assert not build_index(site, off).reused
