@@ -4,11 +4,20 @@ page, or a damaged kept file, makes Pagefind run as usual."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from sopdocs.cache import Cache
+from sopdocs.site import searchindex
 from sopdocs.site.searchbundle import KEPT_DIR
-from sopdocs.site.searchindex import BUNDLE_DIR, build_index
+from sopdocs.site.searchindex import (
+    BUNDLE_DIR,
+    SearchIndexCancelled,
+    SearchIndexError,
+    build_index,
+)
 
 PAGE = "<html lang='id'><body><main data-pagefind-body><h1>{}</h1></main></body></html>"
 
@@ -75,3 +84,34 @@ def test_without_a_cache_folder_pagefind_runs_every_time(tmp_path: Path) -> None
     off = Cache.open(None)
     assert not build_index(site, off).reused
     assert not build_index(site, off).reused
+
+
+# --- a run that must end ----------------------------------------------------------------------
+
+
+def test_a_run_stopped_while_pagefind_works_ends_at_once(tmp_path: Path) -> None:
+    site = _site(tmp_path / "situs", *(f"Layanan {n}" for n in range(4000)))
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    started = time.perf_counter()
+    with pytest.raises(SearchIndexCancelled):
+        build_index(site, stop=stop)
+    assert time.perf_counter() - started < 5
+
+
+def test_a_run_asked_to_stop_before_it_starts_does_not_start(tmp_path: Path) -> None:
+    site = _site(tmp_path / "situs", "Akta Kelahiran")
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(SearchIndexCancelled):
+        build_index(site, stop=stop)
+    assert not (site / BUNDLE_DIR).exists()
+
+
+def test_a_run_past_its_time_limit_is_stopped_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(tmp_path / "situs", *(f"Layanan {n}" for n in range(4000)))
+    monkeypatch.setattr(searchindex, "TIMEOUT", 0.3)
+    with pytest.raises(SearchIndexError, match="tidak selesai dalam 0 detik dan dihentikan"):
+        build_index(site)

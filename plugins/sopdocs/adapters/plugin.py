@@ -49,7 +49,12 @@ from sopdocs.site.pages import (
     catalogue_pages,
 )
 from sopdocs.site.search import ALIASES_FILE, aliases_json
-from sopdocs.site.searchindex import IndexReport, SearchIndexError, build_index
+from sopdocs.site.searchindex import (
+    IndexReport,
+    SearchIndexCancelled,
+    SearchIndexError,
+    build_index,
+)
 from sopdocs.site.templating import Templates, builtin_templates_dir
 from sopdocs.text import display_path
 from sopdocs.urls import edit_uri
@@ -153,6 +158,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         # What one server kept in memory; the next build reads its cache folder afresh.
         self._cache = None
         self._page_cache = None
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._serving:
+            self._indexing.cancel()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._tracker.forget()
@@ -452,12 +461,14 @@ def _site_signature(
 
 class _BackgroundIndex:
     """Pagefind for ``mkdocs serve``: run after a build without holding the reload back;
-    a build finishing while one run is on asks for one more run, never two at once."""
+    a build finishing while one run is on asks for one more run, never two at once. A build
+    starting stops the run first: it is about to replace the pages Pagefind reads."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._again: Path | None = None
+        self._stop = threading.Event()
 
     def start(self, site_dir: Path) -> None:
         with self._lock:
@@ -472,10 +483,20 @@ class _BackgroundIndex:
         if thread is not None:
             thread.join()
 
+    def cancel(self) -> None:
+        """Stop the run (and any run asked for) before the site folder is rebuilt."""
+        with self._lock:
+            self._again = None
+            self._stop.set()
+        self.wait()
+        self._stop.clear()
+
     def _run(self, site_dir: Path) -> None:
         while True:
             try:
-                _log_index(build_index(site_dir))
+                _log_index(build_index(site_dir, stop=self._stop))
+            except SearchIndexCancelled:
+                pass
             except SearchIndexError as exc:
                 log.warning("sopdocs: indeks pencarian tidak dapat dibuat. %s", exc)
             with self._lock:

@@ -11,6 +11,7 @@ import importlib.metadata
 import re
 import shutil
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,14 @@ the procedure table), Material's "last updated" line."""
 
 class SearchIndexError(Exception):
     """The index could not be built; the message says what to do."""
+
+
+class SearchIndexCancelled(SearchIndexError):
+    """The run was stopped because the site is being built again (``mkdocs serve``)."""
+
+
+TIMEOUT = 600.0
+"""Seconds a Pagefind run may take: ten times what 10,000 SOPs take on 2 cores."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,9 +65,12 @@ def pagefind_command() -> list[str]:
     raise SearchIndexError("Pagefind tidak terpasang; pasang dengan: pip install 'pagefind[bin]'")
 
 
-def build_index(site_dir: Path, cache: Cache | None = None) -> IndexReport:
+def build_index(
+    site_dir: Path, cache: Cache | None = None, stop: threading.Event | None = None
+) -> IndexReport:
     """Index every page of ``site_dir`` into ``site_dir/pagefind``, replacing an old index;
-    with a ``cache``, the index kept there when the pages are those it was built from.
+    with a ``cache``, the index kept there when the pages are those it was built from;
+    ``stop`` set while Pagefind runs ends the run with :class:`SearchIndexCancelled`.
 
     Raises:
         SearchIndexError: Pagefind is missing, fails, or finds no page to index.
@@ -67,13 +79,13 @@ def build_index(site_dir: Path, cache: Cache | None = None) -> IndexReport:
         raise SearchIndexError(f"tidak menemukan halaman HTML untuk diindeks di {site_dir}")
     command = _command(site_dir)
     if cache is None:
-        return _run(command, site_dir)
+        return _run(command, site_dir, stop)
     started = time.perf_counter()
     key = searchbundle.pages_digest(site_dir, BUNDLE_DIR, _engine(command))
     if searchbundle.restore(cache, key, site_dir / BUNDLE_DIR):
         pages = sum(1 for _ in (site_dir / BUNDLE_DIR / "fragment").iterdir())
         return IndexReport(pages=pages, seconds=time.perf_counter() - started, reused=True)
-    report = _run(command, site_dir)
+    report = _run(command, site_dir, stop)
     searchbundle.keep(cache, key, site_dir / BUNDLE_DIR)
     return report
 
@@ -99,13 +111,18 @@ def _command(site_dir: Path) -> list[str]:
     ]
 
 
-def _run(command: list[str], site_dir: Path) -> IndexReport:
+def _run(command: list[str], site_dir: Path, stop: threading.Event | None) -> IndexReport:
     shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
+    if stop is not None and stop.is_set():
+        raise SearchIndexCancelled("dibatalkan: situs sedang dibangun ulang")
     started = time.perf_counter()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     except OSError as exc:
         raise SearchIndexError(f"Pagefind tidak dapat dijalankan ({exc})") from exc
+    done = _finish(process, started, stop)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
@@ -117,3 +134,26 @@ def _run(command: list[str], site_dir: Path) -> IndexReport:
     if pages == 0:
         raise SearchIndexError(f"Pagefind tidak mengindeks satu halaman pun di {site_dir}")
     return IndexReport(pages=pages, seconds=seconds)
+
+
+def _finish(
+    process: subprocess.Popen[str], started: float, stop: threading.Event | None
+) -> subprocess.CompletedProcess[str]:
+    """Wait for Pagefind, killing it when ``stop`` is set (the pages it reads are being
+    replaced) or when it runs past :data:`TIMEOUT` (it hangs rather than fails when the
+    folder it walks changes under it), so that no build waits on it forever."""
+    while True:
+        try:
+            stdout, stderr = process.communicate(timeout=0.25)
+        except subprocess.TimeoutExpired:
+            stopped = stop is not None and stop.is_set()
+            if not stopped and time.perf_counter() - started < TIMEOUT:
+                continue
+            process.kill()
+            process.communicate()
+            if stopped:
+                raise SearchIndexCancelled("dibatalkan: situs sedang dibangun ulang") from None
+            raise SearchIndexError(
+                f"Pagefind tidak selesai dalam {TIMEOUT:.0f} detik dan dihentikan"
+            ) from None
+        return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
