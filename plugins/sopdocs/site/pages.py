@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from sopdocs import flowchart
+from sopdocs.cache import digest
 from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
 from sopdocs.flowchart.paging import sheet
 from sopdocs.flowchart.table import table_flow
@@ -182,6 +183,8 @@ class _Site:
         self.commit_url = options.commit_url
         self.documents = options.documents
         self.cache = cache
+        self._sop_keys: list[str] | None = []
+        self._catalogue_key: str | None = None
         self.options = (
             site_options(
                 templates,
@@ -204,15 +207,32 @@ class _Site:
 
     def _kept_page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
         """An index page, rendered again only when its context differs from the last
-        build's (``==``; the context holds everything it is made from, see ``_page``)."""
+        build's (``==``; the context holds everything it is made from, see ``_page``), or,
+        in a new process, when the catalogue's content differs (:meth:`_index_key`)."""
         if self.cache is None:
             return self._page(template, path, title, **context)
         inputs = (self.options, template, title, context)
         markdown = self.cache.recall(path, inputs)
         if markdown is None:
-            markdown = self._page(template, path, title, **context).markdown
+            key = self._index_key(template, path, title)
+            markdown = None if key is None else self.cache.get(key)
+            if markdown is None:
+                markdown = self._page(template, path, title, **context).markdown
+                if key is not None:
+                    self.cache.put(key, markdown)
             self.cache.remember(path, inputs, markdown)
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
+
+    def _index_key(self, template: str, path: str, title: str) -> str | None:
+        """An index page's content key: every SOP page's key (each names the SOP, its
+        units, links, regulations and lanes) and every unit, so any change to the catalogue
+        renders the index pages again. None when an SOP page came from memory this build
+        (``mkdocs serve``), whose key was not worked out; memory serves index pages then."""
+        if self._sop_keys is None:
+            return None
+        if self._catalogue_key is None:
+            self._catalogue_key = digest(self.options, *self._sop_keys, repr(self.index.units))
+        return digest("index", self._catalogue_key, template, path, title)
 
     def sop(self, sop: Sop) -> SitePage:
         """The SOP's form; from the cache when everything it is rendered from is unchanged."""
@@ -224,6 +244,8 @@ class _Site:
         if markdown is None:
             markdown = self._cached_sop(sop)
             self.cache.remember(path, inputs, markdown)
+        else:
+            self._sop_keys = None  # its key is not known: index pages are not keyed
         return SitePage(path=path, title=sop.nama, markdown=markdown, source=sop.source)
 
     def _sop_inputs(self, sop: Sop) -> tuple[object, ...]:
@@ -248,6 +270,8 @@ class _Site:
         key = self.cache.key(
             sop, self.index, history=self.history, options=self.options, search=(terms, search)
         )
+        if self._sop_keys is not None:
+            self._sop_keys.append(key)
         markdown = self.cache.get(key)
         if markdown is None:
             markdown = self._render_sop(sop, terms, search).markdown
