@@ -40,12 +40,19 @@ def rebuild(config_file: Path, site_dir: str, serve_url: str) -> float:
     return time.perf_counter() - started
 
 
+def changed(text: str, edit: str, n: int) -> str:
+    """The SOP's text with one edit, ``n`` making each repetition's different."""
+    field = "nama: " if edit == "name" else "- kegiatan: "
+    return text.replace(field, f"{field}Diubah {n} ", 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--edit", choices=("text", "name"), default="text")
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
     root = (args.out / f"serve-{args.size}").resolve()
@@ -69,7 +76,7 @@ def main() -> None:
         profile = cProfile.Profile()
         try:
             for n in range(args.repeat):
-                edited.write_text(original.replace("nama: ", f"nama: Diubah {n} ", 1), "utf-8")
+                edited.write_text(changed(original, args.edit, n), encoding="utf-8")
                 if n == args.repeat - 1:
                     profile.enable()
                 times.append(rebuild(config_file, site_dir, serve_url))

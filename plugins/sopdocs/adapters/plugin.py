@@ -6,6 +6,7 @@ files, a nav, log lines and a ``PluginError``. Deciding what a page says is :mod
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from sopdocs.adapters.finishing import Finishing
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import log_issues
 from sopdocs.cache import Cache, digest
-from sopdocs.catalogue.export import KATALOG_FILE, katalog_json
+from sopdocs.catalogue.export import KATALOG_FILE, katalog, katalog_text
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.catalogue.othercatalogues import (
     NO_OTHERS,
@@ -36,7 +37,7 @@ from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site.docnav import ordered_pages
 from sopdocs.site.handover import join, split
-from sopdocs.site.incremental import ChangeTracker, PageCache, Rebuild
+from sopdocs.site.incremental import ChangeTracker, PageCache, Rebuild, Recall
 from sopdocs.site.pages import (
     ASSETS_DIR,
     FONT_STYLESHEET,
@@ -71,6 +72,9 @@ log = logging.getLogger("mkdocs.plugins.sopdocs")
 
 SEARCH_PLUGINS = ("material/search", "search")
 """Names MkDocs gives its own search plugin (Material's, or MkDocs' lunr one)."""
+
+SITE_TEMPLATES = ("404.html", "sitemap.xml")
+"""The theme's pages made of the nav and the list of pages alone (MkDocs' ``static_templates``)."""
 
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "toc")
 """What the generated pages are written for: heading classes, headings inside the form."""
@@ -139,6 +143,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._dirty = False
         """``mkdocs serve --dirty``: rewrite only the pages an edit changed."""
         self._tracker = ChangeTracker()
+        self._texts = Recall()
+        self._settled = False
+        """Whether the first served build's objects were set aside from garbage collection."""
+        """Generated data files (katalog.json), made again only when their data changed."""
         self._indexing = _BackgroundIndex()
         self._nav: Navigation | None = None
         self._finishing = Finishing()
@@ -202,9 +210,13 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             config.nav = nest_paths(ordered_pages(documentation, Path(config.docs_dir))) + nav
         rebuild = self._plan(pages, in_nav, files, config)
         self._fragments = _add_pages(files, config, pages, in_nav, rebuild)
+        if rebuild.same_site:
+            # serve --dirty: the 404 page and the sitemap would be written byte for byte again.
+            config.theme.static_templates.difference_update(SITE_TEMPLATES)
         if not _authors_own(files, KATALOG_FILE, "katalog SOP (data terbuka)"):
-            katalog = katalog_json(site.analysis.index, directory_urls=config.use_directory_urls)
-            files.append(File.generated(config, KATALOG_FILE, content=katalog))
+            data = katalog(site.analysis.index, directory_urls=config.use_directory_urls)
+            text = self._texts.text(KATALOG_FILE, data, lambda: katalog_text(data))
+            files.append(File.generated(config, KATALOG_FILE, content=text))
         if self.config.search:
             aliases = aliases_json(site.analysis.index)
             files.append(File.generated(config, ALIASES_FILE, content=aliases))
@@ -259,6 +271,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             self._conversions.texts.prune()
         if reused or finished:
             log.info("sopdocs: %d halaman diambil dari cache, %d dibuat", reused, finished)
+        if self._serving and not self._settled:
+            _settle_memory()
+            self._settled = True
         if self.config.enabled and self.config.pdf and self._build is not None:
             self._documents(config, self._build)
         if not (self.config.enabled and self.config.search):
@@ -434,6 +449,16 @@ def _convert_generated(conversions: Conversions, files: Files, config: MkDocsCon
             page = ConvertedPage(None, file, config)
             page.conversions = conversions
     return conversions
+
+
+def _settle_memory() -> None:
+    """Set what the first build of ``mkdocs serve`` made (the decoded catalogue, hundreds of
+    thousands of objects kept for every rebuild) aside from Python's cyclic garbage
+    collector: a full collection walks every live object, and rebuilds made one every
+    second time or so, half a second each at 1,000 SOPs. Called once, after a collection,
+    so nothing but the first build's own cycles (its nav) stays for good."""
+    gc.collect()
+    gc.freeze()
 
 
 def _always() -> bool:

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from sopdocs.cache import Cache, code_fingerprint, digest
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sopdocs.catalogue.index import CatalogueIndex
     from sopdocs.model import Sop
     from sopdocs.review.history import History
@@ -165,6 +167,20 @@ def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
+@dataclass(slots=True)
+class Recall:
+    """Texts made from inputs, by name, for one process: a text whose inputs compare equal
+    (``==``) to the last ones given under its name is not made again."""
+
+    _kept: dict[str, tuple[object, str]] = field(default_factory=dict)
+
+    def text(self, name: str, inputs: object, make: Callable[[], str]) -> str:
+        found = self._kept.get(name)
+        if found is None or found[0] != inputs:
+            found = self._kept[name] = (inputs, make())
+        return found[1]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rebuild:
     """What one ``mkdocs serve`` rebuild must write again."""
@@ -175,9 +191,17 @@ class Rebuild:
     """Generated pages whose text changed (all of them when ``everything``)."""
     removed: tuple[str, ...]
     """Generated pages of the previous build that are gone: their output must go too."""
+    added: bool = True
+    """Pages the previous build did not have are among ``changed``."""
 
     def writes(self, path: str) -> bool:
         return self.everything or path in self.changed
+
+    @property
+    def same_site(self) -> bool:
+        """The nav, the configuration and the set of pages are the last build's: what is
+        made of these alone (the 404 page, the sitemap) would come out the same again."""
+        return not (self.everything or self.removed or self.added)
 
 
 @dataclass(slots=True)
@@ -205,9 +229,10 @@ class ChangeTracker:
             else frozenset(p for p, d in digests.items() if self._pages.get(p) != d)
         )
         removed = tuple(sorted(set(self._pages) - set(digests)))
+        added = not digests.keys() <= self._pages.keys()
         self._pages = digests
         self._signature = signature
-        return Rebuild(everything=everything, changed=changed, removed=removed)
+        return Rebuild(everything=everything, changed=changed, removed=removed, added=added)
 
     def forget(self) -> None:
         """After a failed build: the next one writes everything."""
