@@ -177,3 +177,43 @@ def test_a_sealed_entry_reads_back_and_a_changed_byte_does_not(tmp_path):
     assert sealed == seal(b"<svg>isi</svg>")
     (tmp_path / "svg" / "x.svg").write_bytes(sealed.replace(b"isi", b"ISI"))
     assert cache.read("svg/x.svg") is None
+
+
+def _catalogue(root: Path) -> Path:
+    for path, text in CATALOGUE.items():
+        if path.startswith("sops/"):
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text, encoding="utf-8")
+    return root / "sops"
+
+
+def test_a_cache_kept_between_loads_gives_the_same_sop_objects_and_a_changed_file_anew(
+    tmp_path: Path,
+) -> None:
+    # mkdocs serve keeps its Cache: an unchanged SOP is not decoded again, an edited one is read.
+    sops = _catalogue(tmp_path)
+    cache = Cache.open(tmp_path / "cache")
+    first = {s.id: s for s in load_catalogue(sops, cache=cache).catalogue.sops}
+    edited = sops / "dinas-contoh/pendaftaran.yaml"
+    edited.write_text(edited.read_text().replace("Pendaftaran Layanan", "Pendaftaran Baru"))
+    second = {s.id: s for s in load_catalogue(sops, cache=cache).catalogue.sops}
+    assert [i for i in second if second[i] is first[i]] == [
+        "badan-uji/jahat",
+        "dinas-contoh/bidang-layanan/penerbitan-surat",
+    ]
+    assert second["dinas-contoh/pendaftaran"].nama == "Pendaftaran Baru"
+
+
+def test_a_kept_bundle_writes_only_the_entries_used_since_its_last_save(tmp_path: Path) -> None:
+    sops = _catalogue(tmp_path)
+    cache = Cache.open(tmp_path / "cache")
+    load_catalogue(sops, cache=cache)
+    (sops / "badan-uji/jahat.yaml").unlink()
+    load_catalogue(sops, cache=cache)
+    fresh = Cache.open(tmp_path / "cache")  # as the next process reads the folder
+    assert [s.id for s in load_catalogue(sops, cache=fresh).catalogue.sops] == [
+        "dinas-contoh/pendaftaran",
+        "dinas-contoh/bidang-layanan/penerbitan-surat",
+    ]
+    lines = (tmp_path / "cache" / LOAD_CACHE).read_bytes().split(b"\n")
+    assert len(lines) == 1 + 2  # the header and the two SOPs still there

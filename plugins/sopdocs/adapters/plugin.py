@@ -56,7 +56,7 @@ from sopdocs.site.searchindex import (
     SearchIndexError,
     build_index,
 )
-from sopdocs.site.templating import Templates, builtin_templates_dir
+from sopdocs.site.templating import CompiledTemplates, Templates, builtin_templates_dir
 from sopdocs.text import display_path
 from sopdocs.urls import edit_uri
 
@@ -144,6 +144,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """``mkdocs serve --dirty``: rewrite only the pages an edit changed."""
         self._tracker = ChangeTracker()
         self._texts = Recall()
+        self._compiled = CompiledTemplates()
+        """The theme's templates, compiled once for every rebuild of one ``mkdocs serve``."""
         self._settled = False
         """Whether the first served build's objects were set aside from garbage collection."""
         """Generated data files (katalog.json), made again only when their data changed."""
@@ -235,6 +237,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                     page.title = title
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self._serving:
+            self._compiled.attach(env)
         if self.config.enabled and self._nav is not None:
             store = Cache.open(self._path(config, self.config.cache_dir))
             self._finishing.start(store, config, self._nav, files)
@@ -445,7 +449,8 @@ def _convert_generated(conversions: Conversions, files: Files, config: MkDocsCon
     """Generated pages outside the nav (the SOP pages) convert their Markdown through
     ``conversions``; pages in the nav are MkDocs' own, made by its nav."""
     for file in files.documentation_pages():
-        if isinstance(file, _GeneratedFile) and not file.inclusion.is_in_nav():
+        # A page serve --dirty does not write again is never converted: it keeps MkDocs' page.
+        if isinstance(file, _GeneratedFile) and file.rewrite and not file.inclusion.is_in_nav():
             page = ConvertedPage(None, file, config)
             page.conversions = conversions
     return conversions

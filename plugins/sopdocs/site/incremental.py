@@ -215,13 +215,21 @@ class ChangeTracker:
     """
 
     _pages: dict[str, str] = field(default_factory=dict)
+    """Each page's text digest."""
+    _texts: dict[str, str] = field(default_factory=dict)
+    """Each page's text as the previous call was given it."""
     _signature: str | None = None
     titles: dict[str, str] = field(default_factory=dict)
     """Each page's title as the last build that wrote it found it, by source path."""
 
     def rebuild(self, pages: dict[str, str], signature: str) -> Rebuild:
         """Compare ``{path: text}`` and the site's ``signature`` with the previous call's."""
-        digests = {path: text_digest(text) for path, text in pages.items()}
+        # A page kept in memory is the very same text object again: no need to hash it.
+        digests = {
+            path: self._pages[path] if self._texts.get(path) is text else text_digest(text)
+            for path, text in pages.items()
+        }
+        self._texts = dict(pages)
         everything = signature != self._signature
         changed = (
             frozenset(digests)
@@ -237,4 +245,5 @@ class ChangeTracker:
     def forget(self) -> None:
         """After a failed build: the next one writes everything."""
         self._pages = {}
+        self._texts = {}
         self._signature = None
