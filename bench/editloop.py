@@ -11,6 +11,9 @@ kind is also a check that the pages showing it were rebuilt, never left stale:
 - ``add``: a new SOP in a unit, seen on the unit's page;
 - ``remove``: that SOP deleted again, gone from the unit's page.
 
+Beside each wait, the CPU time the server process spent in it (``/proc``): on a shared
+machine the wait grows with the load average, the CPU time much less.
+
     python bench/editloop.py --size 1000 --repeat 3
 """
 
@@ -67,6 +70,12 @@ def serve(root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     return process
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_for(page: Page, test: Callable[[str], bool], timeout: float = 600) -> float:
     """Seconds until the page's text passes ``test`` (reloads come and go meanwhile)."""
     started = time.perf_counter()
@@ -100,10 +109,18 @@ def save(path: Path, data: dict[str, object]) -> float:
 class Edits:
     """The edits, each timed from the save to the change on the page."""
 
-    def __init__(self, root: Path, page: Page, base: str) -> None:
-        self.root, self.page, self.base = root, page, base
+    def __init__(self, root: Path, page: Page, base: str, server: int) -> None:
+        self.root, self.page, self.base, self.server = root, page, base, server
         files = sop_files(root)
         self.a, self.b = files[len(files) // 3], files[len(files) // 3 + 7]
+        self.cpu: dict[str, list[float]] = {"text": [], "link": [], "add": [], "remove": []}
+
+    def seen(self, kind: str, test: Callable[[str], bool]) -> float:
+        """Seconds until the page passes ``test``; the server's CPU time meanwhile is kept."""
+        cpu = cpu_seconds(self.server)
+        seconds = wait_for(self.page, test)
+        self.cpu[kind].append(cpu_seconds(self.server) - cpu)
+        return seconds
 
     def open(self, url: str) -> None:
         self.page.goto(f"{self.base}{url}")
@@ -119,7 +136,7 @@ class Edits:
         steps[0]["kegiatan"] = marker
         data["prosedur"] = steps
         save(self.a, data)
-        seconds = wait_for(self.page, lambda text: marker in text)
+        seconds = self.seen("text", lambda text: marker in text)
         save(self.a, original)
         wait_for(self.page, lambda text: marker not in text)
         return seconds
@@ -132,7 +149,7 @@ class Edits:
         data["nama"] = nama
         data["keterkaitan"] = [*data.get("keterkaitan", []), {"sop": sop_id(self.root, self.b)}]
         save(self.a, data)
-        seconds = wait_for(self.page, lambda text: nama in text)
+        seconds = self.seen("link", lambda text: nama in text)
         save(self.a, original)
         wait_for(self.page, lambda text: nama not in text)
         return seconds
@@ -146,11 +163,9 @@ class Edits:
         data["nomor"] = f"999/{n}/SOP/UJI"
         new = unit / f"sop-baru-uji-{n}.yaml"
         save(new, data)
-        added = wait_for(self.page, lambda text: nama in text)
-        started = time.perf_counter()
+        added = self.seen("add", lambda text: nama in text)
         new.unlink()
-        wait_for(self.page, lambda text: nama not in text)
-        return added, time.perf_counter() - started
+        return added, self.seen("remove", lambda text: nama not in text)
 
 
 def main() -> None:
@@ -174,7 +189,8 @@ def main() -> None:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page()
             mount = urlsplit(str(yaml.safe_load((root / "mkdocs.yml").read_text())["site_url"]))
-            edits = Edits(root, page, f"http://127.0.0.1:{args.port}{mount.path}")
+            base = f"http://127.0.0.1:{args.port}{mount.path}"
+            edits = Edits(root, page, base, process.pid)
             for n in range(args.repeat):
                 times["text"].append(edits.text(n))
                 times["link"].append(edits.link(n))
@@ -188,10 +204,12 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=60)
-    print(f"\n| edit ({args.size} SOPs, median of {args.repeat}) | save → browser |")
-    print("| --- | ---: |")
+    print(f"\n| edit ({args.size} SOPs, median of {args.repeat}) | save → browser | server CPU |")
+    print("| --- | ---: | ---: |")
     for kind, values in times.items():
-        print(f"| {kind} | {statistics.median(values):.2f} s |")
+        cpu = statistics.median(edits.cpu[kind])
+        print(f"| {kind} | {statistics.median(values):.2f} s | {cpu:.2f} s |")
+    print(f"load average: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
