@@ -105,7 +105,11 @@ class CatalogueIndex:
     roles: tuple[RoleEntry, ...]
     role_slugs: dict[str, str] = dataclasses.field(default_factory=dict)
     """``fold(name)`` → the role's anchor, for links from lanes to the pelaksana page."""
-    _positions: dict[str, int] = dataclasses.field(default_factory=dict, compare=False)
+    _in_unit: dict[tuple[str, bool], tuple[Sop, ...]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """What :meth:`sops_in_unit` found, by its arguments."""
+    _positions: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
     """Each regulation's key → its place in ``regulations``: look-ups by key, for every SOP
     of every page, stay constant-time."""
 
@@ -154,10 +158,20 @@ class CatalogueIndex:
         )
 
     def sops_in_unit(self, unit_path: str, *, nested: bool = False) -> tuple[Sop, ...]:
-        if nested:
-            prefix = f"{unit_path}/" if unit_path else ""
-            return tuple(s for s in self.sops if s.unit == unit_path or s.unit.startswith(prefix))
-        return tuple(s for s in self.sops if s.unit == unit_path)
+        """The unit's SOPs (``nested``: with its sub-units'), in catalogue order; worked out
+        once per unit, as every unit, monitoring and sub-unit row asks again."""
+        found = self._in_unit.get((unit_path, nested))
+        if found is None:
+            prefix = f"{unit_path}/" if unit_path and nested else None
+            found = tuple(
+                s
+                for s in self.sops
+                if s.unit == unit_path or (prefix is not None and s.unit.startswith(prefix))
+            )
+            if nested and not unit_path:
+                found = self.sops
+            self._in_unit[(unit_path, nested)] = found
+        return found
 
     def unit_chain(self, sop: Sop) -> tuple[Unit, ...]:
         """The units holding ``sop``, outermost first, without the catalogue root."""
