@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,21 @@ def test_a_stored_pdf_is_read_back_only_while_its_file_is_intact(tmp_path):
     stored.write_bytes(b"%PDF-1.7 rusak")
     assert PdfStore(Cache.open(tmp_path)).get("kunci") is None
     assert PdfStore(Cache.open(tmp_path)).get("lain") is None
+
+
+def test_a_stored_pdf_is_linked_into_a_site_on_its_file_system_and_copied_across(tmp_path):
+    store = PdfStore(Cache.open(tmp_path / "cache"))
+    store.put("kunci", b"%PDF-1.7 isi")
+    [stored] = (tmp_path / "cache/pdf").glob("*.pdf")
+    store.publish("kunci", b"%PDF-1.7 isi", tmp_path / "site/a.pdf")
+    assert (tmp_path / "site/a.pdf").samefile(stored)
+    if not Path("/dev/shm").is_dir():
+        pytest.skip("no second file system (/dev/shm) to publish across")
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as other:
+        store.publish("kunci", b"%PDF-1.7 isi", Path(other) / "site/a.pdf")
+        copied = Path(other) / "site/a.pdf"
+        assert copied.read_bytes() == b"%PDF-1.7 isi" and copied.stat().st_nlink == 1
+        assert list(copied.parent.iterdir()) == [copied]  # no partial file left behind
 
 
 def test_the_whole_catalogue_gives_one_book_per_top_unit(folder, monkeypatch):
