@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -114,18 +115,68 @@ def build(config: Path) -> float:
 # --- query ------------------------------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+COMPRESSED = (".html", ".js", ".json", ".css", ".svg", "/")
+"""What a host such as GitHub Pages sends gzipped; Pagefind's chunks and WebAssembly are
+compressed inside their files and go as they are."""
+
+
+class _Counter:
+    """The socket's writer, counting every byte sent (headers and body) per request path."""
+
+    def __init__(self, wfile: Any, handler: _Handler) -> None:
+        self.wfile, self.handler = wfile, handler
+
+    def write(self, data: bytes) -> int:
+        sent = self.handler.server.sent  # type: ignore[attr-defined]
+        path = getattr(self.handler, "path", "?")
+        sent[path] = sent.get(path, 0) + len(data)
+        return self.wfile.write(data)
+
+    def flush(self) -> None:
+        self.wfile.flush()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site, as it is or gzipped like a common host, and counts what it sends: a
+    count that sees the requests of Pagefind's worker, which the browser's events may miss."""
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _Counter(self.wfile, self)  # type: ignore[assignment]
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.server.gzip and wants and path.endswith(COMPRESSED)):  # type: ignore[attr-defined]
+            super().do_GET()
+            return
+        file = Path(self.translate_path(path))
+        file = file / "index.html" if file.is_dir() else file
+        if not file.is_file():
+            super().do_GET()
+            return
+        body = gzip.compress(file.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serving(folder: Path, *, gzipped: bool) -> Iterator[tuple[str, dict[str, int]]]:
+    """``folder`` on 127.0.0.1: its address, and the bytes sent per path (reset by callers)."""
+    handler = functools.partial(_Handler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.sent = {}  # type: ignore[attr-defined]
+    server.gzip = gzipped  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/", server.sent  # type: ignore[attr-defined]
     finally:
         server.shutdown()
         server.server_close()
@@ -152,10 +203,12 @@ TYPE = """query => { const box = document.querySelector('input.md-search__input'
   box.dispatchEvent(new Event('input', {bubbles: true})); return started; }"""
 
 
-def one_query(browser: Any, base_url: str, query: str, *, think: float) -> dict[str, Any]:
+def one_query(
+    browser: Any, base_url: str, sent: dict[str, int], query: str, *, think: float
+) -> dict[str, Any]:
     """``query`` entered at once into a fresh phone's box, ``think`` seconds after the box was
     focused (0: the engine starts loading with the query): seconds to the first results on
-    screen, bytes transferred by the page and Pagefind's worker from the focus on."""
+    screen, bytes the server sent from the focus on (the page's requests and any worker's)."""
     context = browser.new_context(viewport={"width": 412, "height": 915}, locale="id-ID")
     tab = context.new_page()
     cdp = context.new_cdp_session(tab)
@@ -165,13 +218,7 @@ def one_query(browser: Any, base_url: str, query: str, *, think: float) -> dict[
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     tab.goto(base_url, wait_until="load", timeout=300_000)
     tab.wait_for_load_state("networkidle", timeout=300_000)
-    fetched: dict[str, int] = {}
-
-    def count(request: Any) -> None:
-        sizes = request.sizes()
-        fetched[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
-
-    context.on("requestfinished", count)
+    sent.clear()
     tab.evaluate(FOCUS)
     if think:
         tab.wait_for_timeout(think * 1000)
@@ -179,14 +226,30 @@ def one_query(browser: Any, base_url: str, query: str, *, think: float) -> dict[
     answer = tab.evaluate(ANSWERED, [query, started])
     tab.wait_for_load_state("networkidle", timeout=300_000)
     context.close()
+    fetched = dict(sent)
     return {
         "query": query,
         "think_s": think,
         "seconds": round(answer["ms"] / 1000, 3),
         "bytes": sum(fetched.values()),
         "requests": len(fetched),
+        "parts": by_kind(fetched),
+        "shown": answer["shown"],
         "first": answer["hrefs"][:10],
     }
+
+
+def by_kind(fetched: dict[str, int]) -> dict[str, list[int]]:
+    """Requests and bytes per kind of file (``pf_index``, ``pf_fragment``, ``js``...): where
+    a query's bytes go."""
+    kinds: dict[str, list[int]] = {}
+    for url, size in fetched.items():
+        name = url.split("?")[0].rsplit("/", 1)[-1]
+        kind = name.rsplit(".", 1)[-1] if "." in name else name
+        entry = kinds.setdefault(kind, [0, 0])
+        entry[0] += 1
+        entry[1] += size
+    return dict(sorted(kinds.items()))
 
 
 def queries_for(root: Path) -> list[str]:
@@ -210,8 +273,28 @@ def check_ranking(result: dict[str, Any], root: Path) -> str:
     return "ok" if ok else f"NOT ok: {result['first']}"
 
 
-def run_queries(sizes: list[int], out: Path, seed: int) -> list[dict[str, Any]]:
+def queries_on(
+    site: Path, root: Path, queries: list[str], *, gzipped: bool, facts: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Every query twice (at focus, a second after) on ``site`` served as is or gzipped."""
     from playwright.sync_api import sync_playwright
+
+    rows = []
+    with serving(site, gzipped=gzipped) as (base_url, sent), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for query in queries:
+            for think in (0.0, 1.0):
+                result = one_query(browser, base_url, sent, query, think=think)
+                result.update(facts, gzip=gzipped)
+                if query == "UU 24/2013":
+                    result["ranking"] = check_ranking(result, root)
+                rows.append(result)
+                print(json.dumps({k: v for k, v in result.items() if k != "first"}), flush=True)
+        browser.close()
+    return rows
+
+
+def run_queries(sizes: list[int], out: Path, seed: int, *, rebuild: bool) -> list[dict[str, Any]]:
 
     rows = []
     for size in sizes:
@@ -219,24 +302,16 @@ def run_queries(sizes: list[int], out: Path, seed: int) -> list[dict[str, Any]]:
         # Its own copy of the site: a build bench may rebuild site-pagefind meanwhile.
         site, built = root / "site-query", root / "site-pagefind"
         seconds = 0.0
-        if not (site / "pagefind").is_dir():
-            if (built / "pagefind").is_dir():
+        if rebuild or not (site / "pagefind").is_dir():
+            if (built / "pagefind").is_dir() and not rebuild:
                 shutil.copytree(built, site)
             else:
                 seconds = build(write_config(root, "query", pagefind=True))
         index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
         queries = queries_for(root)
-        with serving(site) as base_url, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for query in queries:
-                for think in (0.0, 1.0):
-                    result = one_query(browser, base_url, query, think=think)
-                    result.update(size=size, build_s=round(seconds, 1), index_bytes=index_bytes)
-                    if query == "UU 24/2013":
-                        result["ranking"] = check_ranking(result, root)
-                    rows.append(result)
-                    print(json.dumps({k: v for k, v in result.items() if k != "first"}), flush=True)
-            browser.close()
+        facts = {"size": size, "build_s": round(seconds, 1), "index_bytes": index_bytes}
+        for gzipped in (False, True):
+            rows += queries_on(site, root, queries, gzipped=gzipped, facts=facts)
     return rows
 
 
@@ -280,11 +355,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--repeat", type=int, default=3, help="build: rounds; medians taken")
+    parser.add_argument("--rebuild", action="store_true", help="query: build the site again")
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
     options.out.mkdir(parents=True, exist_ok=True)
     if options.what == "query":
-        rows = run_queries(sizes, options.out, options.seed)
+        rows = run_queries(sizes, options.out, options.seed, rebuild=options.rebuild)
         path = options.out / "search-query.json"
         path.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
         worst = max(rows, key=lambda r: r["seconds"])

@@ -6,13 +6,17 @@ Pure core: no MkDocs, no browser. The browser side of the same contract (the Jav
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from sopdocs.catalogue.index import CatalogueIndex, analyse
 from sopdocs.site.search import (
+    ALIAS_SHARDS,
     REGULATION_WEIGHT,
     SOP_WEIGHT,
+    alias_files,
+    alias_shard,
     alias_table,
     regulation_search_data,
     regulation_token,
@@ -90,12 +94,7 @@ def test_an_sop_result_shows_its_nomor_and_nearest_unit(index):
 
 def test_an_sop_is_found_first_by_its_nomor_and_the_regulations_it_cites(index):
     data = sop_search_data(index.catalogue.sop("dinas/layanan"), index)
-    assert data.terms == (
-        "001/SOP/DC/2024",
-        "sopdocsreguux25x2009",
-        "UU 25/2009",
-        "Undang-Undang Nomor 25 Tahun 2009",
-    )
+    assert data.terms == ("001/SOP/DC/2024", "sopdocsreguux25x2009", "UU 25/2009")
     assert data.weight == SOP_WEIGHT
 
 
@@ -124,6 +123,26 @@ def test_the_alias_table_maps_every_short_and_formal_name_to_the_token(index):
         "perbup52019": "sopdocsregperbupxpadangxpariamanx5x2019",
         "peraturanbupati52019": "sopdocsregperbupxpadangxpariamanx5x2019",
     }
+
+
+@pytest.mark.parametrize(
+    ("key", "shard"),
+    [("uu242013", "34"), ("242013", "34"), ("2013", "32"), ("perbup52019", "27"), ("uu", None)],
+)
+def test_a_key_is_in_the_file_of_the_digits_it_ends_in(key: str, shard: str | None):
+    assert alias_shard(key) == shard
+
+
+def test_the_alias_table_is_published_in_every_file_each_key_in_its_own(index):
+    files = alias_files(index)
+    names = [f"assets/sopdocs/cari-regulasi/{n:02d}.json" for n in range(ALIAS_SHARDS)]
+    assert sorted(files) == names
+    published = {}
+    for path, text in files.items():
+        table = json.loads(text)
+        assert all(f"/{alias_shard(key)}.json" in path for key in table), path
+        published.update(table)
+    assert published == alias_table(index)
 
 
 def test_a_regional_name_without_its_region_is_dropped_when_two_regions_share_it(tmp_path):

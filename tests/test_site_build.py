@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 from sopdocs.adapters.cli import main
-from sopdocs.site.search import FILTERS
+from sopdocs.site.search import ALIAS_SHARDS, FILTERS, alias_shard
 from support import CATALOGUE, REPO, SOP, write_files
 
 PENDAFTARAN = "sop/dinas-contoh/pendaftaran/"
@@ -445,7 +445,7 @@ def test_generate_writes_the_pages_as_markdown(tmp_path, new_site):
         "cari.css",
         "sopdocs.js",
         "cari.js",
-        "cari-regulasi.json",
+        "cari-regulasi",
         "fonts.css",
         "source-code-pro-latin-400-normal.woff2",
         "source-code-pro-latin-700-normal.woff2",
@@ -528,8 +528,12 @@ def test_an_sops_filters_and_result_facts_are_author_text_kept_as_text(site):
 
 
 def test_the_regulation_table_is_published_for_the_search_box(site):
-    table = json.loads((site.site_dir / "assets/sopdocs/cari-regulasi.json").read_text())
-    assert table["uu252009"] == table["undangundang252009"] == "sopdocsreguux25x2009"
+    folder = site.site_dir / "assets/sopdocs/cari-regulasi"
+    assert len(list(folder.glob("*.json"))) == ALIAS_SHARDS
+    table = json.loads((folder / f"{alias_shard('uu252009')}.json").read_text())
+    assert table["uu252009"] == "sopdocsreguux25x2009"
+    table = json.loads((folder / f"{alias_shard('undangundang252009')}.json").read_text())
+    assert table["undangundang252009"] == "sopdocsreguux25x2009"
 
 
 def test_katalog_json_sits_at_the_site_root(site):

@@ -28,7 +28,7 @@ from sopdocs.reading.schema import SOP_SCHEMA, UNIT_SCHEMA, schema_text
 from sopdocs.review.present import Format as DiffFormat
 from sopdocs.review.present import render
 from sopdocs.site import pages
-from sopdocs.site.search import ALIASES_FILE, aliases_json
+from sopdocs.site.search import alias_files
 from sopdocs.site.templating import Templates
 
 
@@ -212,7 +212,9 @@ def generate(output: Path, directory: Path, templates_dir: Path | None) -> None:
     result = _analyse_or_exit(directory)
     site_pages = pages.catalogue_pages(result.index, templates=Templates(templates_dir))
     pages.write_site(site_pages, output)
-    (output / ALIASES_FILE).write_text(aliases_json(result.index), encoding="utf-8")
+    for path, content in alias_files(result.index).items():
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_text(content, encoding="utf-8")
     _say(f"{output}: {len(site_pages)} halaman Markdown")
 
 

@@ -49,7 +49,7 @@ from sopdocs.site.pages import (
     catalogue_nav,
     catalogue_pages,
 )
-from sopdocs.site.search import ALIASES_FILE, aliases_json
+from sopdocs.site.search import alias_files
 from sopdocs.site.searchindex import (
     IndexReport,
     SearchIndexCancelled,
@@ -220,8 +220,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             text = self._texts.text(KATALOG_FILE, data, lambda: katalog_text(data))
             files.append(File.generated(config, KATALOG_FILE, content=text))
         if self.config.search:
-            aliases = aliases_json(site.analysis.index)
-            files.append(File.generated(config, ALIASES_FILE, content=aliases))
+            for uri, content in alias_files(site.analysis.index).items():
+                files.append(File.generated(config, uri, content=content))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:

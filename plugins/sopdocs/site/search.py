@@ -9,7 +9,8 @@ first. Pagefind reads ``24/2013`` as one word, so ``UU 24/2013``, ``uu 24 2013``
 ``Undang-Undang Nomor 24 Tahun 2013`` would each match different pages; instead both sides
 reduce a citation to one :func:`search_key` and map it to one :func:`regulation_token`: the
 pages carry the token, and the browser (``assets/cari.js``, the same algorithm) rewrites the
-query with :func:`alias_table`. Pure core: the plugin and templates call it.
+query with :func:`alias_table`, published as :func:`alias_files` so that a query fetches only
+the part its citations can be in. Pure core: the plugin and templates call it.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
 from sopdocs.model import Sop
 from sopdocs.regulations.recogniser import Regulation, group_of
 
-ALIASES_FILE = "assets/sopdocs/cari-regulasi.json"
-"""The alias table the browser fetches, docs-relative: only when a query has a digit."""
+ALIASES_DIR = "assets/sopdocs/cari-regulasi"
+"""Where the alias table's files go, docs-relative: ``00.json`` to ``63.json``."""
+
+ALIAS_SHARDS = 64
+"""Files the alias table is split into. A province's table is tens of kilobytes, a phone's
+whole budget for a query a few hundred; one file holds a sixty-fourth of it."""
 
 FILLER_WORDS = frozenset(
     {"nomor", "nomer", "no", "nr", "tahun", "thn", "th", "ri", "republik", "indonesia"}
@@ -42,6 +47,7 @@ FILTERS = ("unit", "jenis", "regulasi", "pelaksana")
 """Pagefind filter names, in the order the search box offers them."""
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
 
 
 def search_key(text: str) -> str:
@@ -77,9 +83,10 @@ class SearchData:
 
 
 def _regulation_terms(regulation: Regulation, key: str) -> tuple[str, ...]:
-    """The token, and the short and formal names as people write them (``24/2013`` typed
-    alone is one Pagefind word, found in ``UU 24/2013``)."""
-    return (regulation_token(key), regulation.nama_pendek, regulation.short_forms[-1])
+    """The token, and the short name as people write it (``24/2013`` typed alone is one
+    Pagefind word, found in ``UU 24/2013``). The formal name needs no weight: the browser
+    rewrites it into the token, and the citation's own text is on the page."""
+    return (regulation_token(key), regulation.nama_pendek)
 
 
 def sop_search_data(sop: Sop, index: CatalogueIndex) -> SearchData:
@@ -105,7 +112,8 @@ def sop_search_data(sop: Sop, index: CatalogueIndex) -> SearchData:
 def regulation_search_data(entry: RegulationEntry) -> SearchData:
     """A regulation page: found first by any of its short forms or the spellings SOPs use."""
     regulation = entry.regulation
-    terms = (*_regulation_terms(regulation, entry.key), *entry.spellings)
+    formal = regulation.short_forms[-1]
+    terms = (*_regulation_terms(regulation, entry.key), formal, *entry.spellings)
     return SearchData(
         filters=(("jenis", group_of(regulation)), ("regulasi", regulation.nama_pendek)),
         meta=(),
@@ -137,6 +145,33 @@ def alias_table(index: CatalogueIndex) -> dict[str, str]:
     return {key: token for key, token in sorted(table.items()) if key not in clashes}
 
 
-def aliases_json(index: CatalogueIndex) -> str:
-    """:func:`alias_table` as the compact JSON published at :data:`ALIASES_FILE`."""
-    return json.dumps(alias_table(index), separators=(",", ":"))
+def alias_shard(key: str) -> str | None:
+    """The file of the alias table holding ``key``: a hash of the digits it ends in.
+
+    A citation's key ends in its number and year (``uu242013``), and so does the key of every
+    stretch of a query that can name it, so the browser (``shardOf`` in ``cari.js``, the same
+    hash) fetches only the files of the digit runs its query ends words in. ``None`` for a key
+    without final digits: no such stretch is looked up.
+    """
+    digits = _TRAILING_DIGITS.search(key)
+    if digits is None:
+        return None
+    shard = 0
+    for char in digits.group():
+        shard = (shard * 31 + ord(char)) % ALIAS_SHARDS
+    return f"{shard:02d}"
+
+
+def alias_files(index: CatalogueIndex) -> dict[str, str]:
+    """:func:`alias_table` as compact JSON files, docs-relative path to content: every one of
+    the :data:`ALIAS_SHARDS` files, empty ones too, so the browser never asks for a missing
+    one. A key not ending in a digit (no short form of a recognised regulation) is left out."""
+    shards: dict[str, dict[str, str]] = {f"{n:02d}": {} for n in range(ALIAS_SHARDS)}
+    for key, token in alias_table(index).items():
+        shard = alias_shard(key)
+        if shard is not None:
+            shards[shard][key] = token
+    return {
+        f"{ALIASES_DIR}/{name}.json": json.dumps(table, separators=(",", ":"))
+        for name, table in shards.items()
+    }

@@ -4,10 +4,12 @@
  * Pagefind's index is split in chunks: the first query loads the small entry files, then
  * only the index chunks and page fragments it needs. Regulation citations are rewritten
  * before searching: "UU 24/2013", "uu 24 2013" and "Undang-Undang Nomor 24 Tahun 2013" all
- * become the one word the regulation's pages carry (sopdocs.site.search: searchKey below is
- * search_key there, the table is cari-regulasi.json, fetched only for queries with a digit).
+ * become the one word the regulation's pages carry (sopdocs.site.search: searchKey and shardOf
+ * below are search_key and alias_shard there). The table is split in files by the digits a
+ * citation ends in; a query with a digit fetches only the files its words can name.
  * A query runs once typing pauses (DELAY_MS) and has two characters: each run fetches the
- * fragments of the results it shows, which a phone pays for.
+ * fragments of the results it shows (PAGE_SIZE at a time), which a phone pays for. The engine
+ * runs on the page, not in Pagefind's worker: the worker's script is another 41 KB to fetch.
  * Keyboard: "/" or "s" opens the box, arrows choose a result, Enter opens it, Esc closes.
  * Result text is always set as text; of Pagefind's excerpts only <mark> survives.
  */
@@ -17,7 +19,8 @@
   var FILLER_WORDS = ["nomor", "nomer", "no", "nr", "tahun", "thn", "th", "ri", "republik", "indonesia"];
   var TOKEN = /\bsopdocsreg[a-z0-9]*\b/g;
   var MAX_CITATION_WORDS = 12;
-  var PAGE_SIZE = 10;
+  var ALIAS_SHARDS = 64;
+  var PAGE_SIZE = 5;
   var DELAY_MS = 150;
   var MIN_CHARS = 2;
 
@@ -28,15 +31,52 @@
     }).join("");
   }
 
+  /* The file of the table a key would be in: a hash of the digits it ends in, or null. */
+  function shardOf(key) {
+    var digits = /[0-9]+$/.exec(key);
+    if (!digits) {
+      return null;
+    }
+    var shard = 0;
+    for (var i = 0; i < digits[0].length; i++) {
+      shard = (shard * 31 + digits[0].charCodeAt(i)) % ALIAS_SHARDS;
+    }
+    return (shard < 10 ? "0" : "") + shard;
+  }
+
+  function wordsOf(query) {
+    return query.split(/\s+/).filter(Boolean);
+  }
+
+  /* The key of words i..j-1 of a query, as the table would hold it. */
+  function spanKey(keys, i, j) {
+    return keys.slice(i, j).join("");
+  }
+
+  /* Every file of the table a citation in the query could be in. */
+  function shardsFor(query) {
+    var keys = wordsOf(query).map(searchKey);
+    var shards = {};
+    for (var i = 0; i < keys.length; i++) {
+      for (var j = i + 1; j <= Math.min(keys.length, i + MAX_CITATION_WORDS); j++) {
+        var shard = shardOf(spanKey(keys, i, j));
+        if (shard !== null) {
+          shards[shard] = true;
+        }
+      }
+    }
+    return Object.keys(shards).sort();
+  }
+
   /* The query with every regulation citation the table knows replaced by its token. */
   function rewrite(query, table) {
-    var words = query.split(/\s+/).filter(Boolean);
+    var words = wordsOf(query);
     var keys = words.map(searchKey);
     var out = [];
     for (var i = 0; i < words.length; i++) {
       var found = 0;
       for (var j = Math.min(words.length, i + MAX_CITATION_WORDS); j > i && !found; j--) {
-        var key = keys.slice(i, j).join("");
+        var key = spanKey(keys, i, j);
         if (key && Object.prototype.hasOwnProperty.call(table, key)) {
           out.push(table[key]);
           found = j - i;
@@ -94,7 +134,7 @@
     this.bundle = new URL(root.dataset.pagefind, document.baseURI).href;
     this.aliasesUrl = new URL(root.dataset.aliases, document.baseURI).href;
     this.engine = null;
-    this.aliases = null;
+    this.shards = {};
     this.results = [];
     this.shown = 0;
     this.selected = -1;
@@ -106,7 +146,8 @@
     var base = this.base;
     if (!this.engine) {
       this.engine = import(this.bundle).then(function (pagefind) {
-        return pagefind.options({ baseUrl: base, excerptLength: 24 }).then(function () {
+        var options = { baseUrl: base, excerptLength: 24, noWorker: true };
+        return pagefind.options(options).then(function () {
           pagefind.init();
           return pagefind;
         });
@@ -115,15 +156,22 @@
     return this.engine;
   };
 
-  SearchBox.prototype.loadAliases = function () {
-    if (!this.aliases) {
-      this.aliases = fetch(this.aliasesUrl).then(function (response) {
-        return response.ok ? response.json() : {};
-      }).catch(function () {
-        return {};
-      });
-    }
-    return this.aliases;
+  /* The part of the table the query's citations can be in, each file fetched once. */
+  SearchBox.prototype.loadAliases = function (query) {
+    var self = this;
+    return Promise.all(shardsFor(query).map(function (shard) {
+      if (!self.shards[shard]) {
+        var url = new URL(shard + ".json", self.aliasesUrl).href;
+        self.shards[shard] = fetch(url).then(function (response) {
+          return response.ok ? response.json() : {};
+        }).catch(function () {
+          return {};
+        });
+      }
+      return self.shards[shard];
+    })).then(function (tables) {
+      return Object.assign.apply(Object, [{}].concat(tables));
+    });
   };
 
   SearchBox.prototype.filters = function () {
@@ -151,7 +199,7 @@
       this.clear("Ketik untuk mencari SOP");
       return Promise.resolve();
     }
-    var aliases = /\d/.test(query) ? this.loadAliases() : Promise.resolve({});
+    var aliases = /\d/.test(query) ? this.loadAliases(query) : Promise.resolve({});
     return Promise.all([this.load(), aliases]).then(function (loaded) {
       var term = query ? rewrite(query, loaded[1]) : null;
       return loaded[0].search(term, { filters: filters });
@@ -313,6 +361,8 @@
       setTimeout(function () { self.run(); self.input.focus(); }, 0);
     });
     this.more.addEventListener("click", function () { self.showMore(self.generation); });
+    // A click or tap on "more" leaves the focus in the box: arrows, Enter and typing go on.
+    this.more.addEventListener("mousedown", function (event) { event.preventDefault(); });
     this.filterBox.addEventListener("toggle", function () { self.fillFilters(); });
     this.selects.forEach(function (select) {
       select.addEventListener("change", function () { self.run(); });
@@ -345,7 +395,7 @@
     root.dataset.ready = "1";
     var box = new SearchBox(root);
     box.listen();
-    window.sopdocsSearch = { searchKey: searchKey, rewrite: rewrite, box: box };
+    window.sopdocsSearch = { searchKey: searchKey, shardOf: shardOf, rewrite: rewrite, box: box };
   }
 
   if (document.readyState === "loading") {
