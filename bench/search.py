@@ -135,6 +135,13 @@ class _Counter:
     def flush(self) -> None:
         self.wfile.flush()
 
+    @property
+    def closed(self) -> bool:
+        return bool(self.wfile.closed)
+
+    def close(self) -> None:
+        self.wfile.close()
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the site, as it is or gzipped like a common host, and counts what it sends: a

@@ -196,6 +196,22 @@ def test_an_sop_is_found_by_the_text_of_its_steps(
     assert SOP_ID in sop_ids_in(search(page, base_url, text), base_url)
 
 
+def test_a_query_shows_five_results_and_the_rest_on_demand(
+    page: Any, base_url: str, index: CatalogueIndex
+) -> None:
+    found = 1 + len(citing(index, "uu-24-2013"))  # the regulation page, the SOPs citing it
+    assert found > 5
+    page.goto(base_url)
+    box = page.locator(BOX)
+    box.click()
+    box.press_sequentially("UU 24/2013", delay=20)
+    playwright.expect(page.locator(RESULTS)).to_have_attribute("data-query", "UU 24/2013")
+    playwright.expect(page.locator(RESULT_LINKS)).to_have_count(5)
+    page.locator(".sopdocs-search-more").click()
+    playwright.expect(page.locator(RESULT_LINKS)).to_have_count(min(10, found))
+    playwright.expect(box).to_be_focused()  # arrows, Enter and typing go on
+
+
 def test_a_search_result_opens_the_sop_page(
     page: Any, base_url: str, index: CatalogueIndex
 ) -> None:
