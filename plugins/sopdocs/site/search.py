@@ -110,10 +110,14 @@ def sop_search_data(sop: Sop, index: CatalogueIndex) -> SearchData:
 
 
 def regulation_search_data(entry: RegulationEntry) -> SearchData:
-    """A regulation page: found first by any of its short forms or the spellings SOPs use."""
+    """A regulation page: found first by its token, short name and formal name.
+
+    Not by the spellings SOPs use: the browser rewrites each of them into the token, and a
+    regulation cited by hundreds of SOPs in dozens of spellings would make its page so long
+    that Pagefind, which scores a word lower on a longer page, ranked the SOPs above it.
+    """
     regulation = entry.regulation
-    formal = regulation.short_forms[-1]
-    terms = (*_regulation_terms(regulation, entry.key), formal, *entry.spellings)
+    terms = (*_regulation_terms(regulation, entry.key), regulation.short_forms[-1])
     return SearchData(
         filters=(("jenis", group_of(regulation)), ("regulasi", regulation.nama_pendek)),
         meta=(),
