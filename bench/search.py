@@ -12,13 +12,19 @@ is a test):
   bytes transferred from focusing the box until the results are shown. Twice per query:
   entered the moment the box is focused (the engine loads after the query: the worst case),
   and entered one second after (a person focusing, then typing: the engine loads meanwhile).
-  The server sends files as they are, without gzip, as the most pessimistic host would
-  (Pagefind compresses its index chunks and WebAssembly itself; its JavaScript it does not).
+  The server counts the bytes it sends (headers included), so a worker's requests count too.
+  Each query runs twice over: files sent as they are, as the most pessimistic host would,
+  then gzipped as GitHub Pages sends HTML, JavaScript and JSON (Pagefind compresses its index
+  chunks and WebAssembly itself; its JavaScript it does not).
   It also checks that ``UU 24/2013`` lists the regulation page first, then only SOPs
   citing it.
 - ``build``: for each size, two warm builds of the same catalogue in one run: Material's
   search (``plugins: [search, {sopdocs: {search: false}}]``) and Pagefind (``plugins:
-  [sopdocs]``), interleaved, medians over ``--repeat``; ratio Pagefind/Material.
+  [sopdocs]``), interleaved, medians over ``--repeat``; ratio Pagefind/Material, in wall
+  seconds and in CPU seconds (the build and what it runs). The pages do not change between
+  the warm builds, so the Pagefind build copies its kept index back instead of running
+  Pagefind (sopdocs.site.searchbundle); time ``pagefind --site`` on the built site for the
+  cost of a run.
 
     python bench/search.py query --sizes 3000,10000
     python bench/search.py build --sizes 1000,3000 --repeat 3
@@ -32,6 +38,7 @@ import gzip
 import http.server
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -99,6 +106,14 @@ def write_config(root: Path, name: str, *, pagefind: bool) -> Path:
 
 def build(config: Path) -> float:
     """One ``mkdocs build`` in its own process; its wall-clock seconds."""
+    return timed_build(config)[0]
+
+
+def timed_build(config: Path) -> tuple[float, float]:
+    """One ``mkdocs build`` in its own process: wall-clock seconds, and CPU seconds (user and
+    system) of the build and what it ran, Pagefind included; on a shared machine the CPU
+    figure moves much less with the load than the wall clock."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name],
@@ -107,9 +122,12 @@ def build(config: Path) -> float:
         capture_output=True,
         text=True,
     )
+    wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{config} failed:\n{done.stderr[-2000:]}")
-    return time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 # --- query ------------------------------------------------------------------------------
@@ -335,18 +353,25 @@ def run_builds(sizes: list[int], out: Path, seed: int, repeat: int) -> dict[int,
         }
         build(configs["pagefind"])  # fills the sopdocs cache: every timed build is warm
         times: dict[str, list[float]] = {name: [] for name in configs}
-        ratios = []
+        cpus: dict[str, list[float]] = {name: [] for name in configs}
+        ratios, cpu_ratios = [], []
         for round_ in range(repeat):
             order = list(configs) if round_ % 2 == 0 else list(reversed(configs))
-            seconds = {name: build(configs[name]) for name in order}
-            for name, value in seconds.items():
-                times[name].append(value)
-            ratios.append(seconds["pagefind"] / seconds["material"])
-            print(json.dumps({"size": size, **{k: round(v, 1) for k, v in seconds.items()}}))
+            seconds = {name: timed_build(configs[name]) for name in order}
+            for name, (wall, cpu) in seconds.items():
+                times[name].append(wall)
+                cpus[name].append(cpu)
+            ratios.append(seconds["pagefind"][0] / seconds["material"][0])
+            cpu_ratios.append(seconds["pagefind"][1] / seconds["material"][1])
+            rounded = {k: [round(v, 1) for v in pair] for k, pair in seconds.items()}
+            print(json.dumps({"size": size, "wall_cpu": rounded, "load": os.getloadavg()[0]}))
         report[size] = {
             "material_s": round(statistics.median(times["material"]), 1),
             "pagefind_s": round(statistics.median(times["pagefind"]), 1),
             "ratio": round(statistics.median(ratios), 2),
+            "material_cpu_s": round(statistics.median(cpus["material"]), 1),
+            "pagefind_cpu_s": round(statistics.median(cpus["pagefind"]), 1),
+            "cpu_ratio": round(statistics.median(cpu_ratios), 2),
             "search_index_mb": round(
                 (root / "site-material" / "search" / "search_index.json").stat().st_size / 1e6, 1
             ),

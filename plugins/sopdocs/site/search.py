@@ -152,10 +152,10 @@ def alias_table(index: CatalogueIndex) -> dict[str, str]:
 def alias_shard(key: str) -> str | None:
     """The file of the alias table holding ``key``: a hash of the digits it ends in.
 
-    A citation's key ends in its number and year (``uu242013``), and so does the key of every
-    stretch of a query that can name it, so the browser (``shardOf`` in ``cari.js``, the same
-    hash) fetches only the files of the digit runs its query ends words in. ``None`` for a key
-    without final digits: no such stretch is looked up.
+    A citation's key ends in its number and year (``uu242013``), and so does the key of any
+    stretch of a query that names it: the browser (``shardOf`` in ``cari.js``, the same hash)
+    fetches the files of its query's stretches, one to three for a typical citation. ``None``
+    for a key without final digits: no such stretch is looked up.
     """
     digits = _TRAILING_DIGITS.search(key)
     if digits is None:
