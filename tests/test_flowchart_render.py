@@ -63,8 +63,8 @@ def svgs(sops: dict[str, Sop]) -> dict[str, str]:
     return {name: rendered[source] for name, source in sources.items()}
 
 
-def parse(svg: str) -> ET.Element:
-    return ET.fromstring(svg)
+def parse(svg: str | bytes) -> ET.Element:
+    return ET.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg)
 
 
 def groups(root: ET.Element, css_class: str) -> dict[str, ET.Element]:
@@ -146,21 +146,18 @@ def test_first_step_is_the_start_terminator_and_ending_steps_end_terminators(svg
     assert groups(root, "sop-start")["s1"].find(f".//{SVG}path") is not None  # rounded
 
 
-def test_every_symbol_links_to_its_row_in_the_procedure_table(svgs):
-    steps = groups(parse(svgs["busy"]), "sop-step")
-    for name, group in steps.items():
-        link = group.find(f".//{SVG}a")
-        assert link.get(f"{XLINK}href") == f"#langkah-{name[1:]}"
-
-
 def test_hostile_text_adds_no_node_and_no_link(svgs):
     root = parse(svgs["hostile"])
     nodes = groups(root, "node")
     assert sorted(groups(root, "sop-step")) == ["s1", "s2", "s3"]
     assert len(nodes) == 3 + 2 * 3  # steps, and a column and a header per lane
-    hrefs = [a.get(f"{XLINK}href") for a in root.iter(f"{SVG}a") if a.get(f"{XLINK}href")]
-    assert hrefs == ["#langkah-1", "#langkah-2", "#langkah-3"]
-    assert "evil" not in "".join(a.get(f"{XLINK}href", "") for a in root.iter(f"{SVG}a"))
+    assert [e for e in root.iter() if f"{XLINK}href" in e.attrib or "href" in e.attrib] == []
+
+
+def test_the_picture_links_nowhere(svgs):
+    """It is a file of its own: a link to a row of the page it came from would lead nowhere."""
+    for svg in svgs.values():
+        assert "href" not in svg
 
 
 def test_hostile_text_is_shown_exactly_as_written(svgs):
@@ -175,14 +172,22 @@ def test_hostile_text_is_shown_exactly_as_written(svgs):
         assert " ".join(text.text for text in header.iter(f"{SVG}text")) == lane
 
 
-def test_svg_is_ready_to_inline(svgs):
+def test_svg_is_a_standalone_picture_at_its_printed_size(svgs):
     svg = svgs["busy"]
     root = parse(svg)
-    assert svg.startswith("<svg ")
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
     assert "<!--" not in svg and "<!DOCTYPE" not in svg
-    assert "width" not in root.attrib and "height" not in root.attrib
+    layout = lay_out(flowchart_of(load(BUSY)))
+    for side, drawn in (("width", layout.width), ("height", layout.height)):
+        size = root.get(side, "")
+        assert size.endswith("pt"), side  # points: placed at its size in a document
+        assert drawn <= float(size.removesuffix("pt")) <= drawn + 20, side
     assert root.get("viewBox")
-    assert root.get("style", "").startswith("max-width:")
+
+
+def test_the_picture_has_a_white_background_for_dark_viewers(svgs):
+    background = parse(svgs["busy"]).find(f"{SVG}g/{SVG}polygon")
+    assert background.get("fill") == "white"
 
 
 def test_svg_is_one_image_with_a_title_and_a_text_alternative(svgs):
@@ -250,6 +255,13 @@ def test_export_writes_a_standalone_file(tmp_path: Path, sops, fmt, magic):
     path = tmp_path / f"diagram.{fmt}"
     export(sops["busy"], path, fmt)
     assert path.read_bytes().startswith(magic)
+
+
+def test_exported_svg_is_the_rendered_picture(tmp_path: Path, sops, svgs):
+    """``sopdocs graph`` and the site's download are one drawing, byte for byte."""
+    path = tmp_path / "diagram.svg"
+    export(sops["hostile"], path, "svg")
+    assert path.read_text(encoding="utf-8") == svgs["hostile"]
 
 
 def test_exported_png_is_printable_at_200_dpi(tmp_path: Path, sops):

@@ -44,6 +44,12 @@ def sop_pdf(sop_id: str) -> str:
     return f"sop/{sop_id}/{posixpath.basename(sop_id)}.pdf"
 
 
+def sop_diagram(sop_id: str) -> str:
+    """Where an SOP's flowchart picture goes in the site: beside its PDF, named to be found
+    among a person's downloads."""
+    return f"sop/{sop_id}/{posixpath.basename(sop_id)}-diagram-alir.svg"
+
+
 def book_pdf(unit_path: str) -> str:
     """Where a unit's book (Dokumen SOP AP) goes in the site: in its page's folder."""
     return f"unit/{unit_path}/dokumen-sop-ap-{posixpath.basename(unit_path)}.pdf"
@@ -147,6 +153,9 @@ class Links:
 
     def sop_pdf(self, sop: Sop) -> str:
         return self.file(sop_pdf(sop.id))
+
+    def sop_diagram(self, sop: Sop) -> str:
+        return self.file(sop_diagram(sop.id))
 
     def book_pdf(self, unit: Unit) -> str:
         return self.file(book_pdf(unit.path))

@@ -33,8 +33,10 @@ from sopdocs.catalogue.othercatalogues import (
     OtherSource,
     read_others,
 )
+from sopdocs.flowchart import GraphvizMissing, RenderError
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
+from sopdocs.site.diagrams import write_site_diagrams
 from sopdocs.site.docnav import ordered_pages
 from sopdocs.site.handover import join, split
 from sopdocs.site.incremental import ChangeTracker, PageCache, Rebuild, Recall
@@ -114,6 +116,9 @@ class SopdocsPluginConfig(Config):
     pdf = opt.Type(bool, default=False)
     """Build each SOP's PDF and each unit's book (Dokumen SOP AP) with the site, linked as
     "Unduh PDF" from their pages; cached by content (headless Chromium, opt-in for its time)."""
+    diagram = opt.Type(bool, default=False)
+    """Draw each SOP's flowchart as an SVG picture with the site, linked as "Unduh diagram
+    alir" from its page; cached by content (Graphviz, opt-in for its time on a cold build)."""
 
 
 class _SearchSlotConfig(Config):
@@ -278,6 +283,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if self._serving and not self._settled:
             _settle_memory()
             self._settled = True
+        if self.config.enabled and self.config.diagram and self._build is not None:
+            self._diagrams(config, self._build)
         if self.config.enabled and self.config.pdf and self._build is not None:
             self._documents(config, self._build)
         if not (self.config.enabled and self.config.search):
@@ -329,6 +336,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 history=self._history(config, cache),
                 repo_url=config.repo_url,
                 documents=self.config.pdf,
+                diagram=self.config.diagram,
             ),
             cache=self._pages_cache(cache),
         )
@@ -338,6 +346,18 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if not errors:
             self._last_good = site
         return site
+
+    def _diagrams(self, config: MkDocsConfig, site: _SiteBuild) -> None:
+        """The flowchart pictures the SOP pages link to, written into the built site."""
+        cache = self._open_cache(config)
+        try:
+            with TerminalProgress("sopdocs: menggambar diagram alir") as progress:
+                drawn = write_site_diagrams(
+                    site.analysis.index.sops, Path(config.site_dir), cache, progress
+                )
+        except (GraphvizMissing, RenderError) as exc:
+            raise PluginError(f"sopdocs: diagram alir tidak dapat digambar. {exc}") from exc
+        log.info("sopdocs: diagram alir: %d digambar, sisanya dari cache", drawn)
 
     def _documents(self, config: MkDocsConfig, site: _SiteBuild) -> None:
         """The PDFs the pages link to, written into the built site."""

@@ -1,7 +1,9 @@
-"""SOP AP flowcharts: lanes as columns, one row per step, drawn by Graphviz.
+"""SOP AP flowcharts: lanes as columns, one row per step, through the procedure table.
 
-``flowchart_of`` decides the notation, ``lay_out`` places it on the grid, ``to_dot`` writes
-it for Graphviz, and ``Renderer`` turns DOT into cached, inline-ready SVG.
+``flowchart_of`` decides the notation and ``lay_out`` places it on the grid; ``table`` and
+``paging`` draw that layout in the procedure table's rows and pages. For a picture of its
+own, ``to_dot`` writes the same layout for Graphviz and ``Renderer`` turns DOT into cached,
+standalone SVG (``export``: SVG, PNG or PDF).
 """
 
 from __future__ import annotations
@@ -11,8 +13,6 @@ from sopdocs.flowchart.draw import (
     GraphvizMissing,
     Renderer,
     RenderError,
-    accessible_svg,
-    clean_svg,
     export,
 )
 from sopdocs.flowchart.graph import Edge, Flowchart, Node, flowchart_of
@@ -28,8 +28,6 @@ __all__ = [
     "Node",
     "RenderError",
     "Renderer",
-    "accessible_svg",
-    "clean_svg",
     "export",
     "flowchart_of",
     "lay_out",

@@ -4,7 +4,8 @@ Positions come from :mod:`sopdocs.flowchart.layout`; Graphviz only draws them, s
 asks for ``neato`` and must be run with ``-n2`` (keep positions and edge routes as given),
 as :mod:`sopdocs.flowchart.draw` does. Author text (lane names, kegiatan) reaches the DOT
 only through :func:`_quote`, as the text of a quoted string: it can never add a node, an
-edge or an attribute. Links (``URL``) are ours alone and point at the procedure table.
+edge or an attribute. The picture carries no links: it is a file of its own (``sopdocs
+graph``, the site's "Unduh diagram alir"), away from the page whose rows it numbers.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ SHAPES = {
     "process": ("shape=box style=filled", "#ffffff"),
     "decision": ("shape=diamond style=filled", "#fbf1cf"),
 }
-"""Graphviz shape and print colour of each SOP AP symbol; the site's CSS recolours them."""
+"""Graphviz shape and colour of each SOP AP symbol."""
 
 
 def to_dot(flowchart: Flowchart, layout: Layout | None = None) -> str:
@@ -52,7 +53,7 @@ def to_dot(flowchart: Flowchart, layout: Layout | None = None) -> str:
         f"{_CAPTION}{caption_lines} */",
         "digraph sop {",
         # inputscale: positions are points, also for a plain ``dot`` run without -n2.
-        f"graph [layout=neato inputscale=72 outputorder=nodesfirst bgcolor=transparent pad=0.08 "
+        f"graph [layout=neato inputscale=72 outputorder=nodesfirst bgcolor=white pad=0.08 "
         f"fontname={_quote(FONT)}]",
         f"node [fixedsize=true fontname={_quote(FONT)} fontsize=11 color={_quote(INK)} "
         f"fontcolor={_quote(INK)} penwidth=1.2]",
@@ -100,7 +101,7 @@ def _node(node: Node, box: Box, flip: float) -> str:
     name = f"s{node.step}"
     return (
         f'{name} [id={name} class="sop-step sop-{node.shape}" {shape} fillcolor={_quote(fill)} '
-        f"label={_quote(node.label)} URL={_quote('#' + node.anchor)} "
+        f"label={_quote(node.label)} "
         f"tooltip={_quote(f'{node.step}. {node.kegiatan}', tooltip=True)} "
         f"{_geometry(box, flip)}]"
     )

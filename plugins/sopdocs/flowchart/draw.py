@@ -1,4 +1,4 @@
-"""Turning DOT into SVG: batched, parallel, cached, and ready to inline in a page.
+"""Turning DOT into pictures: SVG batched, parallel and cached; PNG and PDF on demand.
 
 Starting a ``dot`` process costs about ten times more than drawing one flowchart, so
 diagrams not in the cache are drawn many per process (``dot`` reads graph after graph from
@@ -6,12 +6,12 @@ stdin and writes SVG after SVG), one batch per CPU. Each SVG is cached under a h
 DOT, of the Graphviz version and of sopdocs' code, so a rebuild where nothing changed runs
 no Graphviz at all. Graphviz is run only through the ``graphviz`` package. An SVG's bytes
 never depend on its batch: a graph's id, which Graphviz numbers by its place in the batch,
-is made the same for every graph (:func:`clean_svg`).
+is made the same for every graph (:func:`picture_svg`). The site's "Unduh diagram alir" file
+and ``sopdocs graph``'s SVG are made here alike, so they are the same bytes.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import os
 import re
@@ -48,6 +48,7 @@ _SVG_ENTRIES = "svg"
 _BATCH_ID = re.compile(r"^page\d+,\d+_")
 """Graphviz prefixes the ids of every graph but the first of a batch (``page0,1_graph0``)."""
 _SVG = "http://www.w3.org/2000/svg"
+_CAPTION_ID = "sopdocs-diagram-alir"
 _XLINK = "http://www.w3.org/1999/xlink"
 
 ET.register_namespace("", _SVG)
@@ -71,6 +72,8 @@ class Renderer:
     def __init__(self, cache: Cache | None = None, jobs: int | None = None) -> None:
         self.cache = cache or Cache(None)
         self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.drawn = 0
+        """Diagrams this renderer had Graphviz draw (the others came from the cache)."""
         self._version: str | None = None
 
     def render_svg(self, dot_source: str) -> str:
@@ -85,8 +88,8 @@ class Renderer:
         """The SVG of every DOT source, keyed by source, drawing only those not cached.
 
         ``progress(done, total)`` is called as batches finish. SVGs are ready to inline:
-        cleaned (:func:`clean_svg`) and, for DOT from :func:`to_dot`, titled and described
-        (:func:`accessible_svg`).
+        standalone pictures (:func:`picture_svg`), titled and described when the DOT comes
+        from :func:`to_dot`.
         """
         sources = list(dict.fromkeys(dot_sources))
         svgs = self._lookup(sources)
@@ -95,12 +98,13 @@ class Renderer:
             progress(len(svgs), len(sources))
         if not missing:
             return svgs
+        self.drawn += len(missing)
         size = min(_BATCH_LIMIT, math.ceil(len(missing) / self.jobs))
         batches = [missing[i : i + size] for i in range(0, len(missing), size)]
         with ThreadPoolExecutor(max_workers=min(self.jobs, len(batches))) as pool:
             for batch, drawn in zip(batches, pool.map(_draw_batch, batches), strict=True):
                 for source, svg in zip(batch, drawn, strict=True):
-                    svgs[source] = _inline_svg(source, svg)
+                    svgs[source] = _picture(source, svg)
                     self._store(source, svgs[source])
                 if progress is not None:
                     progress(len(svgs), len(sources))
@@ -157,14 +161,10 @@ def _entry(version: str, source: str) -> str:
     return f"{_SVG_ENTRIES}/{digest(code_fingerprint(), version, source)}.svg"
 
 
-def _inline_svg(source: str, svg: str) -> str:
-    """Graphviz's SVG of ``source`` cleaned, and titled when the DOT carries a caption."""
-    cleaned = clean_svg(svg)
+def _picture(source: str, svg: str) -> str:
+    """Graphviz's SVG of ``source`` as a picture of its own, titled when the DOT has a caption."""
     caption = read_caption(source)
-    if caption is None:
-        return cleaned
-    title, desc = caption
-    return accessible_svg(cleaned, title=title, desc=desc)
+    return picture_svg(svg, caption=caption)
 
 
 def export(
@@ -172,16 +172,13 @@ def export(
 ) -> None:
     """Write ``sop``'s flowchart as a standalone file to print or paste into a document."""
     source = to_dot(flowchart_of(sop))
-    attributes = []
-    if fmt == "png":
-        attributes.append(f"dpi={dpi}")
-    if fmt != "svg":
-        # A transparent page turns black text unreadable in viewers with dark backgrounds.
-        attributes.append("bgcolor=white")
-    if attributes:
-        # Set last in the graph, they override what the DOT says, as -G options would.
-        source = source.rstrip().removesuffix("}") + f"graph [{' '.join(attributes)}]\n}}\n"
     path.unlink(missing_ok=True)
+    if fmt == "svg":
+        path.write_text(Renderer().render_svg(source), encoding="utf-8")
+        return
+    if fmt == "png":
+        # Set last in the graph, it overrides what the DOT says, as a -G option would.
+        source = source.rstrip().removesuffix("}") + f"graph [dpi={dpi}]\n}}\n"
     drawn = _pipe(source, fmt)
     # Graphviz may exit 0 and draw nothing: say so rather than claim a file was written.
     if not drawn:
@@ -189,50 +186,45 @@ def export(
     path.write_bytes(drawn)
 
 
-def clean_svg(svg: str) -> str:
-    """Graphviz's SVG made fit to inline in HTML.
+def picture_svg(svg: str, *, caption: tuple[str, str] | None = None) -> str:
+    """Graphviz's SVG made a standalone picture that reads the same whatever drew it.
 
-    Drops the XML prolog, doctype and comments, and the fixed size: the ``viewBox`` stays,
-    so the drawing scales down to the page, and an inline ``max-width`` keeps a chart of
-    two lanes from being blown up to the page's width. Ids lose the prefix Graphviz gives
-    them by their place in a batch, so a diagram is the same whatever batch drew it.
-    Browsers show an element's ``<title>`` as its tooltip, so each node's and edge's title
-    (its DOT name, ``s3``) becomes the tooltip written in the DOT, and the graph's own title
-    goes.
+    Drops the doctype and Graphviz's comments; keeps the size in points, so a word processor
+    places it at its printed size. Ids lose the prefix Graphviz gives them by their place in
+    a batch, so a picture is the same whatever batch drew it. Viewers show an element's
+    ``<title>`` as its tooltip, so each node's and edge's title (its DOT name, ``s3``) becomes
+    the tooltip written in the DOT, and the graph's own title goes. With ``caption`` (title,
+    text alternative), the picture is announced as one image with that title and text, for
+    screen readers and for search engines. Author text reaches the XML only as element text
+    and attribute values, which the serializer escapes.
     """
     root = ET.fromstring(svg)
     for element in root.iter():
         if "id" in element.attrib:
             element.set("id", _BATCH_ID.sub("", element.attrib["id"]))
-    root.attrib.pop("width", None)
-    root.attrib.pop("height", None)
-    width = float(root.get("viewBox", "0 0 0 0").split()[2])
-    root.set("style", f"max-width: {width * 4 / 3:.0f}px")
     for group in root.iter(f"{{{_SVG}}}g"):
-        caption = group.find(f"{{{_SVG}}}title")
-        if caption is None:
+        title = group.find(f"{{{_SVG}}}title")
+        if title is None:
             continue
         link = group.find(f"{{{_SVG}}}g/{{{_SVG}}}a")
         tooltip = None if link is None else link.get(f"{{{_XLINK}}}title")
         if tooltip is None:
-            group.remove(caption)
+            group.remove(title)
         else:
-            caption.text = tooltip
-    return ET.tostring(root, encoding="unicode")
+            title.text = tooltip
+    if caption is not None:
+        _announce(root, *caption)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def accessible_svg(svg: str, *, title: str, desc: str, id_prefix: str = "sopdocs-flowchart") -> str:
-    """``svg`` (from :func:`clean_svg`) announced as one image with a title and a text
-    alternative, for screen readers and for search engines."""
-    head, separator, body = svg.partition(">")
-    if not head.startswith("<svg") or not separator:
-        raise ValueError("not an SVG document")
-    ids = f"{id_prefix}-title {id_prefix}-desc"
-    return (
-        f'{head} role="img" aria-labelledby="{ids}">'
-        f'<title id="{id_prefix}-title">{html.escape(title)}</title>'
-        f'<desc id="{id_prefix}-desc">{html.escape(desc)}</desc>{body}'
-    )
+def _announce(root: ET.Element, title: str, desc: str) -> None:
+    """``root`` as one image, labelled by a ``<title>`` and a ``<desc>`` put first in it."""
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{_CAPTION_ID}-title {_CAPTION_ID}-desc")
+    for position, (tag, text) in enumerate((("title", title), ("desc", desc))):
+        element = ET.Element(f"{{{_SVG}}}{tag}", {"id": f"{_CAPTION_ID}-{tag}"})
+        element.text = text
+        root.insert(position, element)
 
 
 def _draw_batch(sources: Sequence[str]) -> list[str]:

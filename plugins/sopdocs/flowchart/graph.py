@@ -31,8 +31,6 @@ class Node:
     """0-based row, top to bottom: the step's position in the procedure."""
     label: str
     """What the symbol shows: the step number (the kegiatan belongs to the table)."""
-    anchor: str
-    """HTML id of the step's row in the procedure table, the symbol's link target."""
     kegiatan: str
     """The activity, for tooltips and the text alternative."""
     pelaksana: tuple[str, ...]
@@ -111,7 +109,6 @@ def _node(step: Step, lane_index: dict[str, int]) -> Node:
         lane_span=(lanes[0], lanes[-1]),
         row=step.number - 1,
         label=str(step.number),
-        anchor=step.anchor,
         kegiatan=step.kegiatan,
         pelaksana=step.pelaksana,
     )

@@ -153,13 +153,18 @@ def _entry(key: str) -> str:
 
 
 def site_options(
-    templates: Templates, *, directory_urls: bool, commit_url: str | None, documents: bool
+    templates: Templates,
+    *,
+    directory_urls: bool,
+    commit_url: str | None,
+    documents: bool,
+    diagram: bool = False,
 ) -> str:
     """What every page of a build shares: the code, the templates and the site's options."""
     return digest(
         code_fingerprint(),
         templates_fingerprint(templates),
-        repr((directory_urls, commit_url, documents)),
+        repr((directory_urls, commit_url, documents, diagram)),
     )
 
 

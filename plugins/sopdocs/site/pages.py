@@ -94,6 +94,8 @@ class SiteOptions:
     """With it, each revision links to its commit."""
     documents: bool = False
     """SOP and unit pages link to their PDFs."""
+    diagram: bool = False
+    """SOP pages link to their flowchart as a Graphviz picture (:mod:`sopdocs.site.diagrams`)."""
 
     @property
     def commit_url(self) -> str | None:
@@ -182,6 +184,7 @@ class _Site:
         self.history = options.history
         self.commit_url = options.commit_url
         self.documents = options.documents
+        self.diagram = options.diagram
         self.cache = cache
         self._sop_keys: list[str] | None = []
         self._catalogue_key: str | None = None
@@ -191,6 +194,7 @@ class _Site:
                 directory_urls=options.directory_urls,
                 commit_url=options.commit_url,
                 documents=options.documents,
+                diagram=options.diagram,
             )
             if cache is not None
             else ""
@@ -202,7 +206,9 @@ class _Site:
         if self.templates.override_dir is not None:
             context.setdefault("index", self.index)  # a site's own may read anything
         links = Links(path, self.directory_urls)
-        markdown = self.templates.render(template, link=links, documents=self.documents, **context)
+        markdown = self.templates.render(
+            template, link=links, documents=self.documents, diagram=self.diagram, **context
+        )
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
     def _kept_page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
