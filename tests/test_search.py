@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sopdocs.catalogue.index import CatalogueIndex, analyse
+from sopdocs.site.pages import SiteOptions, catalogue_pages
 from sopdocs.site.search import (
     ALIAS_SHARDS,
     REGULATION_WEIGHT,
@@ -24,6 +25,7 @@ from sopdocs.site.search import (
     sop_search_data,
 )
 from sopdocs.site.searchindex import SearchIndexError, build_index
+from sopdocs.site.templating import Templates
 from support import KEY_CASES, SOP, UNIT, write_files
 
 
@@ -166,3 +168,22 @@ def test_indexing_writes_the_pagefind_bundle_inside_the_site(tmp_path: Path):
     assert report.pages == 1
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert (tmp_path / "pagefind" / "wasm.id.pagefind").is_file()  # indexed as Indonesian
+
+
+def test_tags_are_written_for_materials_search_only(index: CatalogueIndex):
+    """Pagefind reads the page, not its front matter: a site it searches carries no tags,
+    whose parsing MkDocs would repeat every build; one searched by Material keeps them."""
+
+    def front_matters(tags: bool) -> dict[str, str]:
+        pages = catalogue_pages(index, templates=Templates(), options=SiteOptions(tags=tags))
+        return {p.path: p.markdown.split("\n---\n", 1)[0] for p in pages}
+
+    with_tags, without = front_matters(True), front_matters(False)
+    assert sorted(path for path, head in with_tags.items() if "\ntags:" in head) == [
+        "regulasi/perbup-padang-pariaman-5-2019/index.md",
+        "regulasi/permendagri-108-2019/index.md",
+        "regulasi/uu-25-2009/index.md",
+        "sop/dinas/bidang/pengaduan/index.md",
+        "sop/dinas/layanan/index.md",
+    ]
+    assert not [path for path, head in without.items() if "\ntags:" in head]

@@ -337,6 +337,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 repo_url=config.repo_url,
                 documents=self.config.pdf,
                 diagram=self.config.diagram,
+                tags=not self.config.search,
             ),
             cache=self._pages_cache(cache),
         )

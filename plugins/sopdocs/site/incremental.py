@@ -159,12 +159,13 @@ def site_options(
     commit_url: str | None,
     documents: bool,
     diagram: bool = False,
+    tags: bool = True,
 ) -> str:
     """What every page of a build shares: the code, the templates and the site's options."""
     return digest(
         code_fingerprint(),
         templates_fingerprint(templates),
-        repr((directory_urls, commit_url, documents, diagram)),
+        repr((directory_urls, commit_url, documents, diagram, tags)),
     )
 
 

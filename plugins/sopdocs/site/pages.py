@@ -96,6 +96,11 @@ class SiteOptions:
     """SOP and unit pages link to their PDFs."""
     diagram: bool = False
     """SOP pages link to their flowchart as a Graphviz picture (:mod:`sopdocs.site.diagrams`)."""
+    tags: bool = True
+    """SOP and regulation pages carry ``tags`` in their front matter (nomor, regulation short
+    forms and spellings), which Material's own search boosts. A site searched by Pagefind
+    reads none of it (it gets :mod:`sopdocs.site.search`'s data), and every page's front
+    matter is parsed again by MkDocs each build: about a tenth of a warm build."""
 
     @property
     def commit_url(self) -> str | None:
@@ -185,6 +190,7 @@ class _Site:
         self.commit_url = options.commit_url
         self.documents = options.documents
         self.diagram = options.diagram
+        self.tags = options.tags
         self.cache = cache
         self._sop_keys: list[str] | None = []
         self._catalogue_key: str | None = None
@@ -195,6 +201,7 @@ class _Site:
                 commit_url=options.commit_url,
                 documents=options.documents,
                 diagram=options.diagram,
+                tags=options.tags,
             )
             if cache is not None
             else ""
@@ -207,7 +214,12 @@ class _Site:
             context.setdefault("index", self.index)  # a site's own may read anything
         links = Links(path, self.directory_urls)
         markdown = self.templates.render(
-            template, link=links, documents=self.documents, diagram=self.diagram, **context
+            template,
+            link=links,
+            documents=self.documents,
+            diagram=self.diagram,
+            tags=self.tags,
+            **context,
         )
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
