@@ -152,21 +152,10 @@ def _entry(key: str) -> str:
     return f"{PAGES_DIR}/{key}.md"
 
 
-def site_options(
-    templates: Templates,
-    *,
-    directory_urls: bool,
-    commit_url: str | None,
-    documents: bool,
-    diagram: bool = False,
-    tags: bool = True,
-) -> str:
-    """What every page of a build shares: the code, the templates and the site's options."""
-    return digest(
-        code_fingerprint(),
-        templates_fingerprint(templates),
-        repr((directory_urls, commit_url, documents, diagram, tags)),
-    )
+def site_options(templates: Templates, settings: tuple[object, ...]) -> str:
+    """What every page of a build shares: the code, the templates and the site's options
+    (``settings``: plain values whose ``repr`` names them all)."""
+    return digest(code_fingerprint(), templates_fingerprint(templates), repr(settings))
 
 
 def text_digest(text: str) -> str:

@@ -197,11 +197,13 @@ class _Site:
         self.options = (
             site_options(
                 templates,
-                directory_urls=options.directory_urls,
-                commit_url=options.commit_url,
-                documents=options.documents,
-                diagram=options.diagram,
-                tags=options.tags,
+                (
+                    options.directory_urls,
+                    options.commit_url,
+                    options.documents,
+                    options.diagram,
+                    options.tags,
+                ),
             )
             if cache is not None
             else ""
