@@ -232,8 +232,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         self._nav = nav
         if self.config.enabled:
-            store = Cache.open(self._path(config, self.config.cache_dir))
-            self._conversions = _convert_generated(Conversions(store, config, files), files, config)
+            conversions = Conversions(self._open_cache(config), config, files)
+            self._conversions = _convert_generated(conversions, files, config)
         # serve --dirty: pages not converted this time keep the titles the nav showed.
         if self._dirty:
             for page in nav.pages:
@@ -245,8 +245,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if self._serving:
             self._compiled.attach(env)
         if self.config.enabled and self._nav is not None:
-            store = Cache.open(self._path(config, self.config.cache_dir))
-            self._finishing.start(store, config, self._nav, files)
+            self._finishing.start(self._open_cache(config), config, self._nav, files)
         return env
 
     def on_page_content(
@@ -294,8 +293,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             self._indexing.start(Path(config.site_dir))
             return
         try:
-            cache = Cache.open(self._path(config, self.config.cache_dir))
-            report = build_index(Path(config.site_dir), cache)
+            report = build_index(Path(config.site_dir), self._open_cache(config))
         except SearchIndexError as exc:
             raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
         _log_index(report)
