@@ -34,6 +34,9 @@ class SearchIndexError(Exception):
 class SearchIndexCancelled(SearchIndexError):
     """The run was stopped because the site is being built again (``mkdocs serve``)."""
 
+    def __init__(self) -> None:
+        super().__init__("dibatalkan: situs sedang dibangun ulang")
+
 
 TIMEOUT = 600.0
 """Seconds a Pagefind run may take: ten times what 10,000 SOPs take on 2 cores."""
@@ -114,7 +117,7 @@ def _command(site_dir: Path) -> list[str]:
 def _run(command: list[str], site_dir: Path, stop: threading.Event | None) -> IndexReport:
     shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
     if stop is not None and stop.is_set():
-        raise SearchIndexCancelled("dibatalkan: situs sedang dibangun ulang")
+        raise SearchIndexCancelled()
     started = time.perf_counter()
     try:
         process = subprocess.Popen(
@@ -152,7 +155,7 @@ def _finish(
             process.kill()
             process.communicate()
             if stopped:
-                raise SearchIndexCancelled("dibatalkan: situs sedang dibangun ulang") from None
+                raise SearchIndexCancelled() from None
             raise SearchIndexError(
                 f"Pagefind tidak selesai dalam {TIMEOUT:.0f} detik dan dihentikan"
             ) from None
