@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sopdocs.model import Sop, Unit
 
 HOME_PAGE = "index.md"
@@ -171,3 +173,18 @@ class Links:
 
     def roles(self, slug: str | None = None) -> str:
         return self.to(ROLES_PAGE, slug)
+
+
+def shared_folder(url: str, targets: Iterable[str]) -> str | None:
+    """The folder whose relative links a page at ``url`` writes exactly as its siblings do.
+
+    A link from ``a/b/`` (or from ``a/b.html``) to any target outside ``a/b/`` reads the same
+    as from ``a/c/``: up to ``a/``, then down. So pages with the same shared folder can share
+    HTML made of such links (the theme's navigation). None when one of ``targets`` lies in
+    the page's own folder, whose links only that page writes.
+    """
+    if not url.endswith("/"):
+        return f"{posixpath.dirname(url)}/ files"
+    if any(target.startswith(url) for target in targets):
+        return None
+    return f"{posixpath.dirname(url.rstrip('/'))}/ folders"

@@ -24,6 +24,7 @@ from sopdocs.adapters.converting import Conversions, ConvertedPage
 from sopdocs.adapters.finishing import Finishing
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import log_issues
+from sopdocs.adapters.sharednav import SharedNav, add_nav_templates
 from sopdocs.cache import Cache, digest
 from sopdocs.catalogue.export import KATALOG_FILE, katalog, katalog_text
 from sopdocs.catalogue.index import Analysis, analyse
@@ -157,6 +158,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._indexing = _BackgroundIndex()
         self._nav: Navigation | None = None
         self._finishing = Finishing()
+        self._shared_nav = SharedNav()
         self._conversions: Conversions | None = None
         """Markdown conversions of the generated pages outside the nav, kept by content."""
         """Pages as the theme finished them, kept by everything they came from."""
@@ -196,6 +198,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         config.extra_javascript.extend(_asset_uri(path) for path in SCRIPTS)
         if self.config.search:
             _take_over_search(config)
+        add_nav_templates(config)
         # Last: its one template has a name no theme uses.
         config.theme.dirs.append(str(builtin_templates_dir() / "finishing"))
         return config
@@ -245,6 +248,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if self._serving:
             self._compiled.attach(env)
         if self.config.enabled and self._nav is not None:
+            self._shared_nav.start(env, config, self._nav)
             self._finishing.start(self._open_cache(config), config, self._nav, files)
         return env
 
