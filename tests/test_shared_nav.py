@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite
-from support import CATALOGUE, MKDOCS_YML, write_files
 from sopdocs.urls import shared_folder
+from support import CATALOGUE, MKDOCS_YML, write_files
 
 Build = Callable[..., BuiltSite]
 NO_SEARCH = MKDOCS_YML.replace("  - search\n", "").replace(
