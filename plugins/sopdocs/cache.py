@@ -208,6 +208,14 @@ class Bundle(Generic[V]):
         self._raw.pop(key, None)
         self._used[key] = None
 
+    def put_encoded(self, key: str, encoded: str) -> V | None:
+        """Add an entry as ``encode`` wrote it (in a worker process) and return it decoded,
+        exactly as a later build will read it; None if it does not decode (then not kept)."""
+        self._values.pop(key, None)
+        self._raw[key] = encoded.encode("utf-8")
+        self._stored = self._stored - {key}  # the file's line, if any, is not this one
+        return self.get(key)
+
     def save(self) -> None:
         """Write the entries used since the last save (if they differ from the file's), and
         keep only those in memory."""

@@ -17,6 +17,7 @@ from sopdocs.cache import Cache
 from sopdocs.catalogue.othercatalogues import OtherSop
 from sopdocs.issues import Issue, error, sort_issues, warning
 from sopdocs.model import Catalogue, Citation, Reference, Sop, Step, Unit
+from sopdocs.parallel import AUTOMATIC, Parallelism
 from sopdocs.reading.loader import Progress, load_catalogue
 from sopdocs.regulations.recogniser import Regulation, group_of
 from sopdocs.regulations.tables import HIERARCHY
@@ -358,10 +359,11 @@ def analyse(
     progress: Progress | None = None,
     cache: Cache | None = None,
     others: tuple[OtherSop, ...] = (),
+    parallelism: Parallelism = AUTOMATIC,
 ) -> Analysis:
     """Load, check and index the catalogue under ``root`` (see ``load_catalogue``); a
     keterkaitan may name an SOP of ``others``, other agencies' catalogues."""
-    loaded = load_catalogue(root, progress, cache)
+    loaded = load_catalogue(root, progress, cache, parallelism)
     index, reference_issues = index_catalogue(loaded.catalogue, others)
     return Analysis(
         index=index, issues=sort_issues(loaded.issues + reference_issues), files=loaded.files

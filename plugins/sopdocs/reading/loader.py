@@ -10,11 +10,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sopdocs import parallel
 from sopdocs.bulkwork import bulk_work
 from sopdocs.cache import Bundle, Cache, digest
 from sopdocs.datajson import DataCodec
 from sopdocs.issues import Issue, Location, error, sort_issues
 from sopdocs.model import Catalogue, Keputusan, Sop, Unit
+from sopdocs.parallel import Parallelism
 from sopdocs.reading.dates import parse_date
 from sopdocs.reading.schema import UNIT_SCHEMA, load_schema
 from sopdocs.reading.sopreader import read_sop
@@ -189,37 +191,51 @@ def _merge(chain: list[YamlMap], own: YamlMap) -> YamlMap:
 
 
 def load_catalogue(
-    root: Path, progress: Progress | None = None, cache: Cache | None = None
+    root: Path,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
+    parallelism: Parallelism = parallel.AUTOMATIC,
 ) -> LoadResult:
     """Load every unit and SOP under ``root`` (the ``sops/`` folder).
 
     With ``cache``, files whose bytes (and whose units' bytes) did not change since the
     last run are not parsed again: at thousands of SOPs parsing dominates a warm build.
+    Many files not in the cache (a cold build) are parsed by worker processes
+    (``parallelism``); what they find is the same, in the same order.
     """
     with bulk_work():
-        return _load_catalogue(root, progress, _load_cache(cache or Cache(None)))
+        return _load_catalogue(root, progress, _load_cache(cache or Cache(None)), parallelism)
 
 
-def _load_catalogue(root: Path, progress: Progress | None, cache: Bundle[_Entry]) -> LoadResult:
-    issues: list[Issue] = []
+@dataclass(slots=True, eq=False)
+class _Miss:
+    """An SOP file not in the load cache, read and keyed, parsed once all are found."""
+
+    key: str
+    raw: bytes
+    source: str
+    sop_id: str
+    inherited: _Inherited
+    entry: _Entry | None = None
+
+
+def _load_catalogue(
+    root: Path, progress: Progress | None, cache: Bundle[_Entry], parallelism: Parallelism
+) -> LoadResult:
+    issues: list[Issue | _Miss] = []
     if not root.is_dir():
-        issues.append(
-            error(
-                "file.read",
-                f"folder SOP '{display_path(root)}' tidak ditemukan",
-                Location(path=display_path(root)),
-                "buat folder sops/ berisi berkas .yaml, atau atur sops_dir",
-            )
-        )
-        return LoadResult(Catalogue(units=(), sops=()), issues)
-    tree = list(walk(root, issues))
-    total = sum(len(folder.sops) for folder in tree)
-    done = 0
+        return LoadResult(Catalogue(units=(), sops=()), [_no_folder(root)])
+    found: list[Issue] = []
+    tree = list(walk(root, found))
+    issues.extend(found)
+    counter = _Counter(sum(len(folder.sops) for folder in tree), progress)
     units: dict[str, _UnitDefaults] = {}
-    sops: list[Sop] = []
+    loaded: list[Sop | _Miss] = []
     for folder in tree:
         path_in_tree = folder.path.relative_to(root).as_posix() if folder.path != root else ""
-        units[path_in_tree] = _read_unit(folder.path, folder.unit_file, path_in_tree, issues)
+        unit_issues: list[Issue] = []
+        units[path_in_tree] = _read_unit(folder.path, folder.unit_file, path_in_tree, unit_issues)
+        issues.extend(unit_issues)
         layers = [d for p in _ancestors(path_in_tree) if (d := units.get(p)) is not None]
         inherited = _Inherited(
             unit=path_in_tree,
@@ -228,20 +244,62 @@ def _load_catalogue(root: Path, progress: Progress | None, cache: Bundle[_Entry]
         )
         for file in folder.sops:
             sop_id = file.relative_to(root).with_suffix("").as_posix()
-            sop = _load_sop_file(file, sop_id, inherited, issues, cache)
+            sop = _look_up(file, sop_id, inherited, issues, cache)
             if sop is not None:
-                sops.append(sop)
-            done += 1
-            if progress:
-                progress(done, total)
+                loaded.append(sop)
+            if not isinstance(sop, _Miss):
+                counter.step()
+    _parse_misses([m for m in loaded if isinstance(m, _Miss)], cache, parallelism, counter)
     cache.save()
-    issues.extend(_duplicate_nomor(sops))
+    sops = [sop for sop in _resolved(loaded) if sop is not None]
+    all_issues = [issue for part in issues for issue in _issues_of(part)]
+    all_issues.extend(_duplicate_nomor(sops))
     used = {p for sop in sops for p in _ancestors(sop.unit)}
     catalogue = Catalogue(
         units=tuple(d.unit for path, d in units.items() if path in used),
         sops=tuple(sops),
     )
-    return LoadResult(catalogue, sort_issues(issues), total)
+    return LoadResult(catalogue, sort_issues(all_issues), counter.total)
+
+
+@dataclass(slots=True)
+class _Counter:
+    """Files done so far, told to ``progress``."""
+
+    total: int
+    progress: Progress | None
+    done: int = 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
+
+
+def _no_folder(root: Path) -> Issue:
+    return error(
+        "file.read",
+        f"folder SOP '{display_path(root)}' tidak ditemukan",
+        Location(path=display_path(root)),
+        "buat folder sops/ berisi berkas .yaml, atau atur sops_dir",
+    )
+
+
+def _resolved(loaded: list[Sop | _Miss]) -> list[Sop | None]:
+    """The SOPs in the order their files were found, the parsed misses in their places."""
+    sops: list[Sop | None] = []
+    for item in loaded:
+        if isinstance(item, _Miss):
+            sops.append(item.entry[0] if item.entry else None)
+        else:
+            sops.append(item)
+    return sops
+
+
+def _issues_of(part: Issue | _Miss) -> list[Issue]:
+    if isinstance(part, _Miss):
+        return part.entry[1] if part.entry else []
+    return [part]
 
 
 def _ancestors(path_in_tree: str) -> list[str]:
@@ -250,9 +308,15 @@ def _ancestors(path_in_tree: str) -> list[str]:
     return ["", *("/".join(parts[: i + 1]) for i in range(len(parts)))]
 
 
-def _load_sop_file(
-    file: Path, sop_id: str, inherited: _Inherited, issues: list[Issue], cache: Bundle[_Entry]
-) -> Sop | None:
+def _look_up(
+    file: Path,
+    sop_id: str,
+    inherited: _Inherited,
+    issues: list[Issue | _Miss],
+    cache: Bundle[_Entry],
+) -> Sop | _Miss | None:
+    """The SOP in ``file`` from the cache (its issues added to ``issues``), or the file as a
+    miss to parse, which holds its place among ``issues`` until it is parsed."""
     source = display_path(file)
     raw = read_bytes(file, source)
     if isinstance(raw, Issue):
@@ -263,6 +327,70 @@ def _load_sop_file(
     if cached is not None:
         issues.extend(cached[1])
         return cached[0]
+    miss = _Miss(key=key, raw=raw, source=source, sop_id=sop_id, inherited=inherited)
+    issues.append(miss)
+    return miss
+
+
+_CHUNK = 24
+"""SOP files per task given to a worker: small enough to share the work out evenly."""
+
+
+def _parse_misses(
+    misses: list[_Miss], cache: Bundle[_Entry], parallelism: Parallelism, counter: _Counter
+) -> None:
+    """Parse, check and build every missed file, here or in worker processes; the workers
+    send back the cache entry, which is decoded here as a warm build decodes it."""
+    processes = parallelism.workers(len(misses))
+    if processes > 1:
+        tasks = _tasks(misses)
+        results = parallel.ordered_results(_encoded_entries, tasks, processes)
+        for (_, chunk), encoded in zip(_chunked(misses), results, strict=True):
+            for miss, text in zip(chunk, encoded, strict=True):
+                miss.entry = cache.put_encoded(miss.key, text)
+                counter.step()
+    for miss in misses:
+        if miss.entry is None:  # serial, or an entry that did not decode (never expected)
+            miss.entry = _build_entry(miss.raw, miss.source, miss.sop_id, miss.inherited)
+            cache.put(miss.key, miss.entry)
+            if processes == 1:
+                counter.step()
+
+
+_Task = tuple[_Inherited, tuple[tuple[bytes, str, str], ...]]
+
+
+def _chunked(misses: list[_Miss]) -> list[tuple[_Inherited, list[_Miss]]]:
+    """Misses in runs of at most ``_CHUNK`` sharing one folder's defaults, in order."""
+    runs: list[tuple[_Inherited, list[_Miss]]] = []
+    for miss in misses:
+        last = runs[-1] if runs else None
+        if last is None or last[0] is not miss.inherited or len(last[1]) == _CHUNK:
+            runs.append((miss.inherited, [miss]))
+        else:
+            last[1].append(miss)
+    return runs
+
+
+def _tasks(misses: list[_Miss]) -> list[_Task]:
+    return [
+        (inherited, tuple((m.raw, m.source, m.sop_id) for m in run))
+        for inherited, run in _chunked(misses)
+    ]
+
+
+def _encoded_entries(task: _Task) -> list[str]:
+    """In a worker: each file's cache entry, encoded as the load cache stores it."""
+    inherited, files = task
+    with bulk_work():
+        return [
+            _LOADED.encode(_build_entry(raw, source, sop_id, inherited))
+            for raw, source, sop_id in files
+        ]
+
+
+def _build_entry(raw: bytes, source: str, sop_id: str, inherited: _Inherited) -> _Entry:
+    """What loading one SOP file produces: its SOP (None if it cannot be built) and issues."""
     file_issues: list[Issue] = []
     data = _document(raw, source, file_issues)
     sop = None
@@ -270,9 +398,7 @@ def _load_sop_file(
         merged = _merge(inherited.chain, data)
         sop, more = _check_and_build(merged, sop_id, source, inherited.unit, file_issues)
         file_issues.extend(more)
-    cache.put(key, (sop, file_issues))
-    issues.extend(file_issues)
-    return sop
+    return sop, file_issues
 
 
 def _check_and_build(
@@ -349,8 +475,12 @@ def load_sop_file(file: Path) -> tuple[Sop | None, list[Issue]]:
             chain.append(defaults)
     sop_id = file.resolve().relative_to(root).with_suffix("").as_posix()
     inherited = _Inherited(unit=unit, chain=chain)
-    sop = _load_sop_file(file, sop_id, inherited, issues, _load_cache(Cache(None)))
-    return sop, sort_issues(issues)
+    source = display_path(file)
+    raw = read_bytes(file, source)
+    if isinstance(raw, Issue):
+        return None, [*issues, raw]
+    sop, more = _build_entry(raw, source, sop_id, inherited)
+    return sop, sort_issues(issues + more)
 
 
 def _duplicate_nomor(sops: list[Sop]) -> list[Issue]:

@@ -1,0 +1,94 @@
+"""Spreading a cold build's bulk work over the CPUs this process may use.
+
+A build is one Python process, but a cold build of thousands of SOPs spends most of
+sopdocs' time on work that is independent per file: parsing and checking each SOP, and
+rendering each SOP page. :func:`ordered_results` hands such work to worker processes and
+gives the results back in the order of the tasks, so a parallel run says and makes exactly
+what a serial one does. Workers are started by a fork server (a fresh, single-threaded
+interpreter that imports sopdocs once and forks each worker), never by forking the build
+itself: ``mkdocs serve`` has threads running, and a plain fork would copy their locks. The
+pool never outlives the call: on any error, or Ctrl-C, waiting tasks are cancelled and the
+workers are stopped before the exception goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_PRELOAD = ["__main__", "sopdocs.reading.loader", "sopdocs.site.pages"]
+"""What the fork server imports once, so that each worker starts with it imported (the
+main module too, as multiprocessing does by default: else every worker imports it again)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parallelism:
+    """When bulk work goes to worker processes, and to how many."""
+
+    min_items: int = 100
+    """Fewer items of work than this are done in the build's own process: starting workers
+    costs more than a warm build's few misses (a saved file in ``mkdocs serve``)."""
+    processes: int | None = None
+    """Worker processes; None: one per CPU this process may run on. 1 means serial."""
+
+    def workers(self, items: int) -> int:
+        """How many processes ``items`` items of work should use: 1 means in this one."""
+        if items < max(self.min_items, 2):
+            return 1
+        available = self.processes or len(os.sched_getaffinity(0))
+        return max(1, min(available, items))
+
+
+AUTOMATIC = Parallelism()
+"""Workers for a cold build's bulk, one per CPU; a warm build's few misses stay here."""
+SERIAL = Parallelism(processes=1)
+"""Everything in the build's own process."""
+
+
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """``items`` in runs of at most ``size``, in order: one task for a worker each."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def ordered_results(
+    work: Callable[[T], R],
+    tasks: Sequence[T],
+    processes: int,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[R]:
+    """``work(task)`` for every task, computed by ``processes`` workers, yielded in the
+    order of ``tasks``. ``work`` and ``initializer`` must be module-level functions (the
+    workers import them by name) and tasks and results picklable."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    pool = ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(initializer,),
+    )
+    futures: list[Future[R]] = []
+    try:
+        futures = [pool.submit(work, task) for task in tasks]
+        for future in futures:
+            yield future.result()
+    finally:
+        # Also on Ctrl-C, an error, or a consumer that stops early: nothing keeps running.
+        for future in futures:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(initializer: Callable[[], None] | None) -> None:
+    # Ctrl-C reaches the whole process group; the build stops the pool itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()

@@ -1,0 +1,118 @@
+"""A cold build spread over worker processes says and makes exactly what a serial one does.
+
+Parallelism is forced with a threshold of one file (``Parallelism(min_items=1)``), so a
+catalogue of a few dozen files goes through the same workers a cold build of thousands
+does; every issue (with its place and order) and every SOP must equal the serial run's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+from pathlib import Path
+
+import pytest
+from sopdocs.cache import Cache
+from sopdocs.catalogue.index import Analysis, analyse
+from sopdocs.parallel import SERIAL, Parallelism, ordered_results
+from support import CATALOGUE, REPO, UNIT, sop_text, write_files
+
+FORCED = Parallelism(min_items=1, processes=2)
+"""Worker processes whatever the size of the catalogue."""
+
+BROKEN: dict[str, str | bytes] = {
+    # A unit with a typo of its own and a default its SOPs inherit wrongly.
+    "sops/rusak/_unit.yaml": UNIT.replace(
+        "nama: Dinas Contoh", "nama: Dinas Rusak\nnamma: x"
+    ).replace("19760130 199503 1 001", "abc"),
+    "sops/rusak/kosong.yaml": "",
+    "sops/rusak/daftar.yaml": "- nomor: 1\n- nama: x\n",
+    "sops/rusak/patah.yaml": "nomor: [001\nnama: x\n",
+    "sops/rusak/bukan-utf8.yaml": b"nomor: \xff\xfe\n",
+    "sops/rusak/ganda.yaml": sop_text(
+        "pelaksana: [A]\nprosedur:\n  - kegiatan: x\n    pelaksana: A\n",
+        nomor="001/SOP/DC/2022",
+    ),
+    "sops/rusak/tanpa-prosedur.yaml": sop_text("pelaksana: [A]\n", nama="Tanpa Prosedur"),
+}
+"""Files with errors and warnings of every stage: reading, YAML, schema, meaning, units."""
+
+
+def _catalogue(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "sops", tmp_path / "sops")
+    catalogue = {k: v for k, v in CATALOGUE.items() if k.startswith("sops/")}
+    return write_files(tmp_path, {**catalogue, **BROKEN})
+
+
+def _analyse(
+    root: Path, parallelism: Parallelism, cache: Path | None = None, **kwargs: object
+) -> Analysis:
+    return analyse(
+        root / "sops",
+        cache=Cache.open(cache) if cache else None,
+        parallelism=parallelism,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_parallel_load_finds_the_same_sops_and_issues_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _catalogue(tmp_path)
+    monkeypatch.chdir(root)  # messages name sops/... as an author sees them
+    serial = _analyse(root, SERIAL)
+    parallel = _analyse(root, FORCED, tmp_path / "cache")
+    assert parallel.issues == serial.issues
+    # SOPs compare by identity (sopdocs.model): their repr names every field.
+    assert repr(parallel.index.catalogue) == repr(serial.index.catalogue)
+    assert parallel.files == serial.files == 27
+    codes = {issue.code for issue in serial.issues}
+    assert {"file.empty", "yaml.top", "nomor.duplicate"} <= codes
+    assert any(issue.location.path.endswith("_unit.yaml") for issue in serial.issues)
+
+
+def test_a_parallel_load_writes_the_load_cache_a_serial_one_writes(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    _analyse(root, SERIAL, tmp_path / "serial")
+    _analyse(root, FORCED, tmp_path / "parallel")
+    serial = (tmp_path / "serial" / "load.jsonl").read_bytes()
+    assert (tmp_path / "parallel" / "load.jsonl").read_bytes() == serial
+
+
+def test_a_warm_load_after_a_parallel_one_finds_the_same(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    cold = _analyse(root, FORCED, tmp_path / "cache")
+    warm = _analyse(root, FORCED, tmp_path / "cache")
+    assert warm.issues == cold.issues
+    assert repr(warm.index.catalogue) == repr(cold.index.catalogue)
+
+
+def test_a_parallel_load_reports_progress_file_by_file(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    seen: list[tuple[int, int]] = []
+    _analyse(root, FORCED, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 27) for n in range(1, 28)]
+
+
+def test_few_files_are_read_in_the_build_process() -> None:
+    assert Parallelism(min_items=100, processes=2).workers(99) == 1
+    assert Parallelism(min_items=100, processes=2).workers(100) == 2
+    assert Parallelism(min_items=1, processes=4).workers(3) == 3
+    assert SERIAL.workers(10_000) == 1
+
+
+def test_results_come_back_in_the_order_of_the_tasks() -> None:
+    assert list(ordered_results(str.upper, list("parallel"), 2)) == list("PARALLEL")
+
+
+def test_an_error_in_a_worker_stops_the_pool_and_leaves_no_process() -> None:
+    with pytest.raises(ValueError, match="'dua'"):
+        list(ordered_results(int, ["1", "dua", *map(str, range(50))], 2))
+    assert multiprocessing.active_children() == []
+
+
+def test_a_caller_that_stops_early_leaves_no_process() -> None:
+    results = ordered_results(str.upper, list("abcdefgh"), 2)
+    assert next(results) == "A"
+    results.close()
+    assert multiprocessing.active_children() == []
