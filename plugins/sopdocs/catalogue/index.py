@@ -110,6 +110,10 @@ class CatalogueIndex:
         default_factory=dict, compare=False, repr=False
     )
     """What :meth:`sops_in_unit` found, by its arguments."""
+    _chains: dict[str, tuple[Unit, ...]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """What :meth:`unit_chain` found, by unit path."""
     _positions: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
     """Each regulation's key → its place in ``regulations``: look-ups by key, for every SOP
     of every page, stay constant-time."""
@@ -175,11 +179,15 @@ class CatalogueIndex:
         return found
 
     def unit_chain(self, sop: Sop) -> tuple[Unit, ...]:
-        """The units holding ``sop``, outermost first, without the catalogue root."""
-        parts = sop.unit.split("/") if sop.unit else []
-        paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-        found = (self.catalogue.unit(p) for p in paths)
-        return tuple(u for u in found if u is not None)
+        """The units holding ``sop``, outermost first, without the catalogue root; worked
+        out once per unit (every SOP page's key asks, and each look-up scans the units)."""
+        chain = self._chains.get(sop.unit)
+        if chain is None:
+            parts = sop.unit.split("/") if sop.unit else []
+            paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            found = (self.catalogue.unit(p) for p in paths)
+            chain = self._chains[sop.unit] = tuple(u for u in found if u is not None)
+        return chain
 
 
 def _resolve_references(
