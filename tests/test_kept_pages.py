@@ -13,7 +13,8 @@ import pytest
 from conftest import BuiltSite
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
-from sopdocs.adapters.converting import Conversions, ConvertedPage
+from mkdocs.utils.meta import get_data
+from sopdocs.adapters.converting import Conversions, ConvertedPage, FrontMatter
 from sopdocs.cache import Cache
 from sopdocs.site.kept import (
     CONVERTED_DIR,
@@ -229,3 +230,53 @@ def test_a_conversion_that_warned_is_not_kept(tmp_path: Path) -> None:
         assert page.title == "Judul"
     assert conversions.texts.made == 0
     assert conversions.texts.reused == 0
+
+
+def test_a_handed_over_page_is_kept_with_its_html_put_back(tmp_path: Path) -> None:
+    table = '<table class="form">\n<tr><td>Langkah <em>satu</em></td></tr>\n</table>\n'
+    markdown = f"---\nhide:\n  - navigation\n---\n# Judul\n\n{table}\n## Bagian\n"
+    write_files(tmp_path, {"mkdocs.yml": "site_name: Uji\n", "docs/a.md": markdown})
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    file = File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)
+    files = Files([file])
+    conversions = Conversions(Cache.open(tmp_path / "cache"), config, files)
+    contents = []
+    for _ in range(2):
+        page = ConvertedPage(None, file, config)
+        page.conversions = conversions
+        page.handover = True
+        page.read_source(config)
+        page.render(config, files)
+        assert page.meta == {"hide": ["navigation"]}
+        assert [item.title for item in page.toc] == ["Judul"]
+        contents.append(page.content)
+    assert (conversions.texts.made, conversions.texts.reused) == (1, 1)
+    assert contents[0] == contents[1]
+    assert table in (contents[0] or "")
+    assert "sopdocs-fragment" not in (contents[0] or "")
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "hide:\n  - navigation\n",
+        "tanggal: 2024-01-02\n",  # a date, which JSON cannot carry
+        "- bukan\n- pemetaan\n",  # not a mapping: MkDocs keeps it as text
+        "judul: [tidak tertutup\n",  # not YAML at all
+    ],
+)
+def test_front_matter_read_twice_is_what_mkdocs_reads(front: str) -> None:
+    source = f"---\n{front}---\n\n# Judul\n"
+    reader = FrontMatter()
+    first, second = reader.read(source), reader.read(source)
+    assert first == second == get_data(source)
+    assert [type(v) for v in second[1].values()] == [type(v) for v in get_data(source)[1].values()]
+
+
+def test_each_page_gets_its_own_front_matter_to_change() -> None:
+    reader = FrontMatter()
+    source = "---\nhide:\n  - navigation\n---\n# Judul\n"
+    _, first = reader.read(source)
+    first["template"] = "lain.html"
+    first["hide"].append("toc")
+    assert reader.read(source)[1] == {"hide": ["navigation"]}

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 import mkdocs
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from sopdocs.cache import Cache, code_fingerprint, digest
+from sopdocs.site.handover import join, split
 from sopdocs.site.kept import CONVERTED_DIR, KeptTexts, Unnameable, stable_text
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ class Conversions:
 
     def __init__(self, store: Cache, config: MkDocsConfig, files: Files) -> None:
         self.texts = KeptTexts(store, CONVERTED_DIR)
+        self.front_matter = FrontMatter()
         self._files = files
         try:
             markdown = stable_text([config.markdown_extensions, config.mdx_configs])
@@ -50,10 +53,11 @@ class Conversions:
             stable_text(sorted(f.src_uri for f in files)),
         )
 
-    def key(self, markdown: str, file: File) -> str | None:
+    def key(self, markdown: str, file: File, *, handover: bool) -> str | None:
         if self._settings is None:
             return None
-        return digest(self._settings, file.src_uri, file.dest_uri, file.url, markdown)
+        place = (file.src_uri, file.dest_uri, file.url, "handover" if handover else "markdown")
+        return digest(self._settings, *place, markdown)
 
     def restore(self, page: Page, kept: str) -> bool:
         """Give ``page`` a kept conversion; False when the entry does not fit this build."""
@@ -87,23 +91,90 @@ class Conversions:
 
 
 class ConvertedPage(Page):
-    """MkDocs' page for a generated file, converting its Markdown once per content."""
+    """MkDocs' page for a generated file, converting its Markdown once per content.
+
+    With ``handover``, the page's HTML goes past Markdown (:func:`split`) and is put back
+    into the converted page here (:func:`join`): splitting is paid only when the conversion
+    is not kept, and the kept conversion is the finished content.
+    """
 
     conversions: Conversions | None = None
+    handover: bool = False
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        if self.conversions is None:
+            super().read_source(config)
+            return
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = self.file.content_string
+        self.markdown, self.meta = self.conversions.front_matter.read(source)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         conversions = self.conversions
-        key = None if conversions is None else conversions.key(self.markdown or "", self.file)
-        if conversions is None or key is None:
-            super().render(config, files)
-            return
-        kept = conversions.texts.get(key)
-        if kept is not None and conversions.restore(self, kept):
-            return
+        key = (
+            None
+            if conversions is None
+            else conversions.key(self.markdown or "", self.file, handover=self.handover)
+        )
+        if conversions is not None and key is not None:
+            kept = conversions.texts.get(key)
+            if kept is not None and conversions.restore(self, kept):
+                return
         with _WarningCounter() as warnings:
-            super().render(config, files)
-        if not warnings.count:
+            self._convert(config, files)
+        if conversions is not None and key is not None and not warnings.count:
             conversions.texts.put(key, conversions.kept(self))
+
+    def _convert(self, config: MkDocsConfig, files: Files) -> None:
+        handover = split(self.markdown or "") if self.handover else None
+        if handover is None:
+            super().render(config, files)
+            return
+        markdown = self.markdown
+        self.markdown = handover.skeleton
+        try:
+            super().render(config, files)
+        finally:
+            self.markdown = markdown
+        self.content = join(self.content or "", handover.fragments)
+
+
+class FrontMatter:
+    """Front matter read once per text in a build: a generated page's is one of a handful
+    (``hide: [navigation]``), and PyYAML took a third of a millisecond for each page.
+
+    Only what JSON gives back exactly is remembered; each page gets its own copy (pages and
+    plugins change ``page.meta``). Anything else is read by MkDocs' own :func:`get_data`.
+    """
+
+    def __init__(self) -> None:
+        self._read: dict[str, str | None] = {}
+
+    def read(self, source: str) -> tuple[str, dict[str, Any]]:
+        """``(markdown, meta)`` exactly as MkDocs' :func:`get_data` gives them."""
+        found = YAML_RE.match(source)
+        if found is None:
+            return get_data(source)
+        text = found.group(1)
+        if text not in self._read:
+            markdown, meta = get_data(source)
+            # MkDocs gives the source itself back when the front matter is not a mapping.
+            self._read[text] = _as_json(meta) if markdown is not source else None
+            return markdown, meta
+        kept = self._read[text]
+        if kept is None:
+            return get_data(source)
+        return source[found.end() :].lstrip("\n"), json.loads(kept)
+
+
+def _as_json(meta: dict[str, Any]) -> str | None:
+    """``meta`` as JSON when reading that JSON gives an equal value back, else None."""
+    try:
+        text = json.dumps(meta, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return text if json.loads(text) == meta else None
 
 
 class _WarningCounter(logging.Handler):

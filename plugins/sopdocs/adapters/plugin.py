@@ -463,6 +463,9 @@ class _GeneratedFile(File):
     found its page unchanged; MkDocs' own test (file times) cannot see that."""
 
     rewrite = True
+    handover = False
+    """Converted by :class:`ConvertedPage`, which hands its HTML over itself (split only
+    when its conversion is not kept); other generated pages are split beforehand."""
 
     def is_modified(self) -> bool:
         return self.rewrite or not Path(self.abs_dest_path).is_file()
@@ -473,9 +476,10 @@ def _convert_generated(conversions: Conversions, files: Files, config: MkDocsCon
     ``conversions``; pages in the nav are MkDocs' own, made by its nav."""
     for file in files.documentation_pages():
         # A page serve --dirty does not write again is never converted: it keeps MkDocs' page.
-        if isinstance(file, _GeneratedFile) and file.rewrite and not file.inclusion.is_in_nav():
+        if isinstance(file, _GeneratedFile) and file.handover:
             page = ConvertedPage(None, file, config)
             page.conversions = conversions
+            page.handover = True
     return conversions
 
 
@@ -631,20 +635,23 @@ def _take_over_search(config: MkDocsConfig) -> None:
 def _add_pages(
     files: Files, config: MkDocsConfig, pages: list[SitePage], in_nav: set[str], rebuild: Rebuild
 ) -> dict[str, tuple[str, ...]]:
-    """The catalogue's pages as generated files; returns the HTML fragments each page hands
-    over to ``on_page_content``, by page path. A page MkDocs will not convert (unchanged,
-    ``serve --dirty``) needs no splitting."""
+    """The catalogue's pages as generated files; returns the HTML fragments each page in the
+    nav hands over to ``on_page_content``, by page path. A page outside the nav (an SOP's)
+    is split by its :class:`ConvertedPage` if its conversion is not kept; a page MkDocs will
+    not convert (unchanged, ``serve --dirty``) needs no splitting."""
     fragments: dict[str, tuple[str, ...]] = {}
     for page in pages:
+        writes = rebuild.writes(page.path)
         inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
-        handover = split(page.markdown) if rebuild.writes(page.path) else None
+        handover = split(page.markdown) if writes and page.path in in_nav else None
         content = page.markdown if handover is None else handover.skeleton
         if handover is not None:
             fragments[page.path] = handover.fragments
         made = _GeneratedFile.generated(config, page.path, content=content, inclusion=inclusion)
         # MkDocs types File.generated as making a File; called on the subclass, it makes one.
         file = cast("_GeneratedFile", made)
-        file.rewrite = rebuild.writes(page.path)
+        file.rewrite = writes
+        file.handover = writes and page.path not in in_nav
         if page.source is not None:
             # "Edit this page" opens the SOP's YAML, wherever it sits beside docs/.
             file.edit_uri = edit_uri(page.source, config.docs_dir)
