@@ -59,6 +59,7 @@ from sopdocs.site.searchindex import (
     SearchIndexError,
     build_index,
 )
+from sopdocs.site.searchstream import StreamedIndex
 from sopdocs.site.templating import CompiledTemplates, Templates, builtin_templates_dir
 from sopdocs.text import display_path
 from sopdocs.urls import edit_uri
@@ -75,6 +76,9 @@ log = logging.getLogger("mkdocs.plugins.sopdocs")
 
 SEARCH_PLUGINS = ("material/search", "search")
 """Names MkDocs gives its own search plugin (Material's, or MkDocs' lunr one)."""
+
+FEED_NAME = "sopdocs/pagefind"
+"""Where :class:`PageFeed` sits among the site's plugins."""
 
 SITE_TEMPLATES = ("404.html", "sitemap.xml")
 """The theme's pages made of the nav and the list of pages alone (MkDocs' ``static_templates``)."""
@@ -132,6 +136,30 @@ class PagefindSlot(BasePlugin[_SearchSlotConfig]):
     sopdocs plugin builds the Pagefind index after the site is written."""
 
 
+class PageFeed(BasePlugin[_SearchSlotConfig]):
+    """Hands each page, as it is written (after every other plugin changed it), to the
+    Pagefind service of the build, which indexes it while the next pages are made."""
+
+    def __init__(self) -> None:
+        self.index: StreamedIndex | None = None
+
+    @event_priority(-100)  # last: the page exactly as MkDocs writes it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # MkDocs writes no file for an empty page.
+        if self.index is not None and output and not output.isspace():
+            self.index.add(page.file.dest_uri, output)
+        return output
+
+    def take(self) -> StreamedIndex | None:
+        index, self.index = self.index, None
+        return index
+
+    def abort(self) -> None:
+        index = self.take()
+        if index is not None:
+            index.abort()
+
+
 class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def __init__(self) -> None:
         self._serving = False
@@ -156,6 +184,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """Whether the first served build's objects were set aside from garbage collection."""
         """Generated data files (katalog.json), made again only when their data changed."""
         self._indexing = _BackgroundIndex()
+        self._feed = PageFeed()
+        """Streams the pages of a ``mkdocs build`` to Pagefind (``serve`` indexes the folder)."""
+        self._feed.load_config({})
         self._nav: Navigation | None = None
         self._finishing = Finishing()
         self._shared_nav = SharedNav()
@@ -182,6 +213,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._tracker.forget()
+        self._feed.abort()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = None
@@ -198,6 +230,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         config.extra_javascript.extend(_asset_uri(path) for path in SCRIPTS)
         if self.config.search:
             _take_over_search(config)
+            if FEED_NAME not in config.plugins:
+                config.plugins[FEED_NAME] = self._feed
         add_nav_templates(config)
         # Last: its one template has a name no theme uses.
         config.theme.dirs.append(str(builtin_templates_dir() / "finishing"))
@@ -250,6 +284,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if self.config.enabled and self._nav is not None:
             self._shared_nav.start(env, config, self._nav)
             self._finishing.start(self._open_cache(config), config, self._nav, files)
+        if self.config.enabled and self.config.search and not self._serving:
+            self._feed.abort()
+            try:
+                self._feed.index = StreamedIndex()
+            except SearchIndexError as exc:
+                raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
         return env
 
     def on_page_content(
@@ -296,8 +336,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             # The browser reloads when the build returns; the index follows moments later.
             self._indexing.start(Path(config.site_dir))
             return
+        streamed = self._feed.take()
         try:
-            report = build_index(Path(config.site_dir), self._open_cache(config))
+            if streamed is None:
+                report = build_index(Path(config.site_dir), self._open_cache(config))
+            else:
+                report = streamed.finish(Path(config.site_dir), self._open_cache(config))
         except SearchIndexError as exc:
             raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
         _log_index(report)

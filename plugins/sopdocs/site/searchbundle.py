@@ -2,7 +2,8 @@
 
 Why: Pagefind reads every page of the site on every build (about 3 s for 1,000 SOPs, 8 s for
 3,000), while a warm build with nothing changed writes the very same HTML again. The index is
-kept in the cache under the digest of every HTML file Pagefind reads (and of how it is run);
+kept in the cache under the digest of every page Pagefind was given (the HTML files of the
+folder, or what :mod:`searchstream` sent) and of how it is run;
 a build whose pages have that digest copies it back instead of running Pagefind. Each kept
 file is checked against the SHA-256 its sealed manifest names while it is copied: a damaged,
 missing or half-written entry makes the build run Pagefind as usual, never publish it.
@@ -32,6 +33,15 @@ def pages_digest(site_dir: Path, bundle_dir: str, engine: list[str]) -> str:
             continue
         data = path.read_bytes()
         h.update(digest(relative, hashlib.sha256(data).digest()).encode())
+    return h.hexdigest()
+
+
+def sent_digest(pages: dict[str, str], engine: list[str]) -> str:
+    """The pages handed to Pagefind (URL → SHA-256 of what it got), and the engine."""
+    h = hashlib.sha256()
+    h.update(digest(code_fingerprint(), *engine).encode())
+    for url, sha in sorted(pages.items()):
+        h.update(digest(url, sha).encode())
     return h.hexdigest()
 
 

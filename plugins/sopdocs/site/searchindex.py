@@ -84,7 +84,7 @@ def build_index(
     if cache is None:
         return _run(command, site_dir, stop)
     started = time.perf_counter()
-    key = searchbundle.pages_digest(site_dir, BUNDLE_DIR, _engine(command))
+    key = searchbundle.pages_digest(site_dir, BUNDLE_DIR, engine(command))
     if searchbundle.restore(cache, key, site_dir / BUNDLE_DIR):
         pages = sum(1 for _ in (site_dir / BUNDLE_DIR / "fragment").iterdir())
         return IndexReport(pages=pages, seconds=time.perf_counter() - started, reused=True)
@@ -93,7 +93,7 @@ def build_index(
     return report
 
 
-def _engine(command: list[str]) -> list[str]:
+def engine(command: list[str]) -> list[str]:
     """Which Pagefind runs, for the kept index's key: its wheel's version, else its path
     (the options are sopdocs' code, which every key names)."""
     try:
