@@ -37,6 +37,7 @@ from sopdocs.catalogue.othercatalogues import (
 from sopdocs.flowchart import GraphvizMissing, RenderError
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
+from sopdocs.site.clearing import BackgroundClearing
 from sopdocs.site.diagrams import write_site_diagrams
 from sopdocs.site.docnav import ordered_pages
 from sopdocs.site.handover import join, split
@@ -189,6 +190,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._feed.load_config({})
         self._nav: Navigation | None = None
         self._finishing = Finishing()
+        self._clearing = BackgroundClearing()
+        self._mkdocs_cleans = False
+        """Whether MkDocs empties the site folder first (``on_startup`` says; if it never
+        does, the folder is left to MkDocs)."""
         self._shared_nav = SharedNav()
         self._conversions: Conversions | None = None
         """Markdown conversions of the generated pages outside the nav, kept by content."""
@@ -197,9 +202,11 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving = command == "serve"
         self._dirty = self._serving and dirty
+        self._mkdocs_cleans = not dirty
 
     def on_shutdown(self) -> None:
         self._indexing.wait()
+        self._clearing.wait()
         self._serving = False
         self._last_good = None
         self._tracker = ChangeTracker()
@@ -210,10 +217,13 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._serving:
             self._indexing.cancel()
+        if self.config.enabled and self._mkdocs_cleans:
+            self._clearing.start(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._tracker.forget()
         self._feed.abort()
+        self._clearing.wait()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = None
@@ -318,6 +328,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._post_build(config)
+        finally:
+            self._clearing.wait()
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         reused, finished = self._finishing.end(prune=not self._dirty)
         if self._conversions is not None and not self._dirty:
             self._conversions.texts.prune()
