@@ -729,6 +729,15 @@ def test_an_sop_page_prints_on_a4_landscape(page: Any, base_url: str) -> None:
     assert sizes == {(round(width), round(height))}, sizes
 
 
+def test_the_printed_form_has_no_title_above_its_identity_block(page: Any, base_url: str) -> None:
+    page.goto(sop_url(base_url, SOP_ID))
+    title = page.locator("h1#nama-sop")
+    playwright.expect(title).to_be_visible()
+    page.emulate_media(media="print")
+    playwright.expect(title).to_be_hidden()
+    playwright.expect(page.locator(".sopdocs-identitas")).to_be_visible()
+
+
 def test_the_change_history_shows_on_screen_but_not_on_the_printed_form(
     page: Any, base_url: str
 ) -> None:
