@@ -68,7 +68,7 @@ def test_after_an_edit_cached_pages_are_those_a_fresh_build_makes(
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path) -> None:
     root = write_files(tmp_path, CATALOGUE)
     fresh = _pages(root, PageCache(Cache.open(tmp_path / "cache")))
-    for entry in (tmp_path / "cache" / "pages").glob("*.md"):
+    for entry in (tmp_path / "cache" / "pages").glob("*.z"):
         entry.write_bytes(entry.read_bytes() + b"<p>palsu</p>")
     again = PageCache(Cache.open(tmp_path / "cache"))
     assert _pages(root, again) == fresh
@@ -80,4 +80,17 @@ def test_pages_no_build_asked_for_are_dropped_from_the_cache(tmp_path: Path) -> 
     _pages(root, PageCache(Cache.open(tmp_path / "cache")))
     (root / "sops" / "badan-uji" / "jahat.yaml").unlink()
     second = _pages(root, PageCache(Cache.open(tmp_path / "cache")))
-    assert len(list((tmp_path / "cache" / "pages").glob("*.md"))) == len(second)
+    assert len(list((tmp_path / "cache" / "pages").glob("*.z"))) == len(second)
+
+
+def test_pages_are_kept_compressed_and_entries_of_the_uncompressed_format_go(
+    tmp_path: Path,
+) -> None:
+    root = write_files(tmp_path, CATALOGUE)
+    old = write_files(tmp_path / "cache" / "pages", {"abc.md": "# halaman lama\n"}) / "abc.md"
+    pages = _pages(root, PageCache(Cache.open(tmp_path / "cache")))
+    assert not old.exists()
+    entries = list((tmp_path / "cache" / "pages").iterdir())
+    assert len(entries) == len(pages)
+    assert all(entry.suffix == ".z" for entry in entries)
+    assert sum(e.stat().st_size for e in entries) < sum(len(t) for t in pages.values())

@@ -494,7 +494,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         """The pages kept in memory since the last build, when it used the same folder."""
         if self._page_cache is None or self._page_cache.store.folder != cache.folder:
             self._page_cache = PageCache(cache)
-        self._page_cache.store = cache
+        self._page_cache.use(cache)
         return self._page_cache
 
     def _open_cache(self, config: MkDocsConfig) -> Cache:

@@ -5,13 +5,14 @@ rendering the same SOP pages through Jinja again. :class:`PageCache` keeps each 
 page under a key made of *everything* the page is rendered from (the SOP as read, its units,
 its keterkaitan both ways, its lanes' role anchors, its search terms and history, the
 templates, sopdocs' code and the site options), so an unchanged key is an unchanged page;
-entries are sealed text in the one cache folder (:mod:`sopdocs.cache`). Within one process
-(``mkdocs serve``) it also remembers each page's inputs as objects: an unchanged SOP is the
-same object from one rebuild to the next (the load cache keeps it), so comparing inputs
-with ``==`` is cheap, and a page whose inputs compare equal is not rendered, nor even keyed,
-again; the index pages (units, regulations, pelaksana) are kept that way too.
-:class:`ChangeTracker` remembers what each generated page said in the previous build of one
-``mkdocs serve``, so only pages whose text or the nav changed are rebuilt.
+entries are sealed, compressed texts in the one cache folder (:mod:`sopdocs.site.kept`).
+Within one process (``mkdocs serve``) it also remembers each page's inputs as objects: an
+unchanged SOP is the same object from one rebuild to the next (the load cache keeps it), so
+comparing inputs with ``==`` is cheap, and a page whose inputs compare equal is not
+rendered, nor even keyed, again; the index pages (units, regulations, pelaksana) are kept
+that way too. :class:`ChangeTracker` remembers what each generated page said in the
+previous build of one ``mkdocs serve``, so only pages whose text or the nav changed are
+rebuilt.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sopdocs.cache import Cache, code_fingerprint, digest
+from sopdocs.site.kept import KeptTexts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,8 +45,9 @@ def templates_fingerprint(templates: Templates) -> str:
 
 @dataclass(slots=True)
 class PageCache:
-    """Rendered SOP pages by content key: in memory, and as sealed entries of ``store``
-    (``pages/<key>.md``), so a damaged or foreign file is a miss, never a wrong page.
+    """Rendered SOP pages by content key: in memory, and on disk as :class:`KeptTexts`
+    (``pages/<key>.z``, sealed and compressed), so a damaged or foreign file is a miss,
+    never a wrong page.
 
     Pages a build did not ask for are dropped by :meth:`prune`, so the folder holds one
     build's pages. A site with its own templates (``templates_dir``) is never cached: its
@@ -54,14 +57,17 @@ class PageCache:
     store: Cache
     rendered: int = 0
     """Pages rendered (not found) since this cache was made: what a warm build saved."""
+    _kept: KeptTexts = field(init=False)
     _memory: dict[str, str] = field(default_factory=dict)
-    _used: set[str] = field(default_factory=set)
     _sop_digests: dict[int, tuple[Sop, str]] = field(default_factory=dict)
     """``id(sop)`` → the SOP (kept alive, so the id stays its own) and the digest of its repr."""
     _sop_digests_next: dict[int, tuple[Sop, str]] = field(default_factory=dict)
     _recalled: dict[str, tuple[object, str]] = field(default_factory=dict)
     """Page path → the inputs it was rendered from and its text, from the last build."""
     _recalled_next: dict[str, tuple[object, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._kept = KeptTexts(self.store, PAGES_DIR)
 
     def key(
         self,
@@ -116,40 +122,37 @@ class PageCache:
         self._recalled_next[path] = (inputs, text)
 
     def get(self, key: str) -> str | None:
-        self._used.add(key)
         text = self._memory.get(key)
         if text is None:
-            payload = self.store.read(_entry(key))
-            if payload is None:
-                return None
-            try:
-                text = payload.decode("utf-8")
-            except UnicodeDecodeError:
+            text = self._kept.get(key)
+            if text is None:
                 return None
             self._memory[key] = text
+        else:
+            self._kept.keep(key)
         return text
 
     def put(self, key: str, text: str) -> None:
         self.rendered += 1
-        self._used.add(key)
         self._memory[key] = text
-        self.store.write(_entry(key), text.encode("utf-8"))
+        self._kept.put(key, text)
 
     def prune(self) -> None:
         """Forget every page the last build did not use, in memory and on disk."""
-        self._memory = {k: v for k, v in self._memory.items() if k in self._used}
+        used = self._kept.used
+        self._memory = {k: v for k, v in self._memory.items() if k in used}
         self._recalled, self._recalled_next = self._recalled_next, {}
         self._sop_digests, self._sop_digests_next = self._sop_digests_next, {}
+        self._kept.prune()
         folder = self.store.folder
         if folder is not None and (folder / PAGES_DIR).is_dir():
+            # Entries of sopdocs before the pages were compressed (``<key>.md``).
             for path in (folder / PAGES_DIR).glob("*.md"):
-                if path.stem not in self._used:
-                    path.unlink(missing_ok=True)
-        self._used = set()
+                path.unlink(missing_ok=True)
 
-
-def _entry(key: str) -> str:
-    return f"{PAGES_DIR}/{key}.md"
+    def use(self, store: Cache) -> None:
+        """Keep pages through ``store`` (the same folder, opened by this build)."""
+        self.store = self._kept.store = store
 
 
 def site_options(templates: Templates, settings: tuple[object, ...]) -> str:

@@ -82,8 +82,9 @@ def theme_signature(dirs: list[Path]) -> str | None:
 class KeptTexts:
     """Texts by key in one folder of the cache: sealed, compressed entries ``<key>.z``.
 
-    Used for pages as the theme finished them (:data:`FINISHED_DIR`) and for Markdown as
-    MkDocs converted it (:data:`CONVERTED_DIR`). :meth:`prune` drops what the last full
+    Used for pages as the theme finished them (:data:`FINISHED_DIR`), for Markdown as
+    MkDocs converted it (:data:`CONVERTED_DIR`) and for sopdocs' own SOP and index pages
+    (:class:`sopdocs.site.incremental.PageCache`). :meth:`prune` drops what the last full
     build did not use, so the folder holds one build's texts (compressed to about a sixth).
     """
 
@@ -109,6 +110,15 @@ class KeptTexts:
         self._used.add(key)
         self.made += 1
         self.store.write(self._entry(key), zlib.compress(text.encode("utf-8"), 1))
+
+    def keep(self, key: str) -> None:
+        """The build uses the entry under ``key`` (held in memory): :meth:`prune` keeps it."""
+        self._used.add(key)
+
+    @property
+    def used(self) -> frozenset[str]:
+        """The keys this build asked for."""
+        return frozenset(self._used)
 
     def prune(self) -> None:
         """Delete every entry the build did not ask for."""
