@@ -4,6 +4,7 @@ writes, and anything a page shows that changed makes that page anew."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import zlib
 from collections.abc import Callable
@@ -280,3 +281,14 @@ def test_each_page_gets_its_own_front_matter_to_change() -> None:
     first["template"] = "lain.html"
     first["hide"].append("toc")
     assert reader.read(source)[1] == {"hide": ["navigation"]}
+
+
+def test_a_build_sets_its_catalogue_aside_from_the_garbage_collector(
+    tmp_path: Path, build_site: Build
+) -> None:
+    gc.unfreeze()
+    try:
+        build_site(_site(tmp_path), site_dir=tmp_path / "site")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
