@@ -15,6 +15,10 @@ import pytest
 from sopdocs.cache import Cache
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.parallel import SERIAL, Parallelism, ordered_results
+from sopdocs.site.incremental import PAGES_DIR, PageCache
+from sopdocs.site.pages import SiteOptions, SitePage, catalogue_pages, write_site
+from sopdocs.site.templating import Templates
+from sopdocs.urls import sop_page
 from support import CATALOGUE, REPO, UNIT, sop_text, write_files
 
 FORCED = Parallelism(min_items=1, processes=2)
@@ -36,6 +40,11 @@ BROKEN: dict[str, str | bytes] = {
     "sops/rusak/tanpa-prosedur.yaml": sop_text("pelaksana: [A]\n", nama="Tanpa Prosedur"),
 }
 """Files with errors and warnings of every stage: reading, YAML, schema, meaning, units."""
+
+OPTIONS = SiteOptions(
+    directory_urls=False, repo_url="https://git.example/katalog", documents=True, diagram=True
+)
+"""Every option a page shows, away from its default."""
 
 
 def _catalogue(tmp_path: Path) -> Path:
@@ -116,3 +125,46 @@ def test_a_caller_that_stops_early_leaves_no_process() -> None:
     assert next(results) == "A"
     results.close()
     assert multiprocessing.active_children() == []
+
+
+def _pages(root: Path, parallelism: Parallelism, cache: Path | None = None) -> list[SitePage]:
+    index = _analyse(root, SERIAL).index
+    return catalogue_pages(
+        index,
+        templates=Templates(),
+        options=OPTIONS,
+        cache=PageCache(Cache.open(cache)) if cache else None,
+        parallelism=parallelism,
+    )
+
+
+def test_pages_rendered_by_workers_are_the_pages_rendered_here(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    serial = _pages(root, SERIAL)
+    assert _pages(root, FORCED) == serial
+    sops = {sop_page(sop.id) for sop in _analyse(root, SERIAL).index.sops}
+    assert len(sops) == 22
+    assert sops <= {page.path for page in serial}
+
+
+def test_a_parallel_cold_build_fills_the_page_cache_a_serial_one_fills(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    serial = _pages(root, SERIAL, tmp_path / "serial")
+    assert _pages(root, FORCED, tmp_path / "parallel") == serial
+    assert _files(tmp_path / "parallel" / PAGES_DIR) == _files(tmp_path / "serial" / PAGES_DIR)
+    assert _pages(root, FORCED, tmp_path / "parallel") == serial  # and a warm one reads it
+
+
+def test_generated_sites_are_the_same_file_for_file(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path)
+    write_site(_pages(root, SERIAL), tmp_path / "serial")
+    write_site(_pages(root, FORCED), tmp_path / "parallel")
+    assert _files(tmp_path / "parallel") == _files(tmp_path / "serial")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

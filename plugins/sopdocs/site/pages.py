@@ -8,20 +8,23 @@ look.
 
 from __future__ import annotations
 
+import functools
 import html
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from sopdocs import flowchart
+from sopdocs import flowchart, parallel
 from sopdocs.cache import digest
-from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry
+from sopdocs.catalogue.index import CatalogueIndex, RegulationEntry, ResolvedReference
 from sopdocs.flowchart.paging import sheet
 from sopdocs.flowchart.table import table_flow
 from sopdocs.model import Sop, Unit
+from sopdocs.parallel import Parallelism
 from sopdocs.reading.durations import total_time
-from sopdocs.review.history import NO_HISTORY, History
+from sopdocs.review.history import NO_HISTORY, History, Revision
 from sopdocs.site.incremental import PageCache, site_options
 from sopdocs.site.search import SearchData, regulation_search_data, sop_search_data
 from sopdocs.site.templating import Templates
@@ -107,22 +110,81 @@ class SiteOptions:
         return f"{self.repo_url.rstrip('/')}/commit/" if self.repo_url else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """What every page template is given besides its own context: the same for one build."""
+
+    directory_urls: bool
+    documents: bool
+    diagram: bool
+    tags: bool
+
+    def render(self, templates: Templates, template: str, path: str, **context: Any) -> str:
+        return templates.render(
+            template,
+            link=Links(path, self.directory_urls),
+            documents=self.documents,
+            diagram=self.diagram,
+            tags=self.tags,
+            **context,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SopForm:
+    """Everything an SOP page is rendered from (what its cache key names), without the
+    whole index: what a worker process is sent to render the page."""
+
+    sop: Sop
+    units: tuple[Unit, ...]
+    references: tuple[ResolvedReference, ...]
+    backlinks: tuple[Sop, ...]
+    lane_roles: tuple[str, ...]
+    """The pelaksana page's anchor of each of ``sop.lanes``."""
+    search_terms: list[str]
+    search: SearchData
+    history: tuple[Revision, ...]
+    commit_url: str | None
+
+    def context(self) -> dict[str, Any]:
+        """The page template's context: the form laid out as a table flowchart."""
+        sop = self.sop
+        flow = table_flow(flowchart.flowchart_of(sop))
+        return {
+            "sop": sop,
+            "source": sop.source,
+            "units": self.units,
+            "references": self.references,
+            "backlinks": self.backlinks,
+            "lane_roles": self.lane_roles,
+            "flow": flow,
+            "sheet": sheet(sop, flow, sop.langkah_per_halaman),
+            "total": total_time([step.duration for step in sop.steps]),
+            "search_terms": self.search_terms,
+            "history": self.history,
+            "commit_url": self.commit_url,
+            "search": self.search,
+        }
+
+
 def catalogue_pages(
     index: CatalogueIndex,
     *,
     templates: Templates,
     options: SiteOptions = SiteOptions(),
     cache: PageCache | None = None,
+    parallelism: Parallelism = parallel.AUTOMATIC,
 ) -> list[SitePage]:
     """Every generated page of the site.
 
     With ``cache``, SOP pages rendered before from the same content are taken from it, and
-    the cache keeps only this build's pages.
+    the cache keeps only this build's pages. Many SOP pages to render (a cold build) are
+    rendered by worker processes (``parallelism``), into the same text.
     """
     if templates.override_dir is not None:
         cache = None  # a site's own templates may read anything: no key names it all
     site = _Site(index, templates, options, cache)
-    pages = [site.sop(sop) for sop in index.sops]
+    pages = site.sop_pages(index.sops, parallelism)
     pages.append(site.catalogue())
     units = [unit for unit in index.units if unit.path]
     pages.extend(site.unit(unit) for unit in units)
@@ -185,12 +247,9 @@ class _Site:
     ) -> None:
         self.index = index
         self.templates = templates
-        self.directory_urls = options.directory_urls
+        self.look = _Look(options.directory_urls, options.documents, options.diagram, options.tags)
         self.history = options.history
         self.commit_url = options.commit_url
-        self.documents = options.documents
-        self.diagram = options.diagram
-        self.tags = options.tags
         self.cache = cache
         self._sop_keys: list[str] | None = []
         self._catalogue_key: str | None = None
@@ -214,15 +273,7 @@ class _Site:
         the caller passes it, so that the context is all the page is made from."""
         if self.templates.override_dir is not None:
             context.setdefault("index", self.index)  # a site's own may read anything
-        links = Links(path, self.directory_urls)
-        markdown = self.templates.render(
-            template,
-            link=links,
-            documents=self.documents,
-            diagram=self.diagram,
-            tags=self.tags,
-            **context,
-        )
+        markdown = self.look.render(self.templates, template, path, **context)
         return SitePage(path=path, title=title, markdown=markdown, source=context.get("source"))
 
     def _kept_page(self, template: str, path: str, title: str, **context: Any) -> SitePage:
@@ -254,18 +305,44 @@ class _Site:
             self._catalogue_key = digest(self.options, *self._sop_keys, repr(self.index.units))
         return digest("index", self._catalogue_key, template, path, title)
 
-    def sop(self, sop: Sop) -> SitePage:
-        """The SOP's form; from the cache when everything it is rendered from is unchanged."""
+    def sop_pages(self, sops: Sequence[Sop], parallelism: Parallelism) -> list[SitePage]:
+        """The SOPs' forms: from memory or the cache when everything each is rendered from
+        is unchanged, the others rendered, here or by worker processes."""
+        planned = [self._planned(sop) for sop in sops]
+        pending = [plan for plan in planned if isinstance(plan, _Pending)]
+        texts = self._rendered([plan.form for plan in pending], parallelism)
+        for plan, markdown in zip(pending, texts, strict=True):
+            plan.markdown = markdown
+            if self.cache is not None:
+                if plan.key is not None:
+                    self.cache.put(plan.key, markdown)
+                self.cache.remember(sop_page(plan.form.sop.id), plan.inputs, markdown)
+        return [plan if isinstance(plan, SitePage) else plan.page() for plan in planned]
+
+    def _planned(self, sop: Sop) -> SitePage | _Pending:
+        """The SOP's page if memory or the cache has it, else what rendering it takes."""
         if self.cache is None:
-            return self._render_sop(sop)
+            return _Pending(form=self._form(sop))
         path = sop_page(sop.id)
         inputs = self._sop_inputs(sop)
         markdown = self.cache.recall(path, inputs)
-        if markdown is None:
-            markdown = self._cached_sop(sop)
-            self.cache.remember(path, inputs, markdown)
-        else:
+        if markdown is not None:
             self._sop_keys = None  # its key is not known: index pages are not keyed
+            return SitePage(path=path, title=sop.nama, markdown=markdown, source=sop.source)
+        form = self._form(sop)
+        key = self.cache.key(
+            sop,
+            self.index,
+            history=self.history,
+            options=self.options,
+            search=(form.search_terms, form.search),
+        )
+        if self._sop_keys is not None:
+            self._sop_keys.append(key)
+        markdown = self.cache.get(key)
+        if markdown is None:
+            return _Pending(form=form, key=key, inputs=inputs)
+        self.cache.remember(path, inputs, markdown)
         return SitePage(path=path, title=sop.nama, markdown=markdown, source=sop.source)
 
     def _sop_inputs(self, sop: Sop) -> tuple[object, ...]:
@@ -282,44 +359,33 @@ class _Site:
             self.history.of(sop.id),
         )
 
-    def _cached_sop(self, sop: Sop) -> str:
-        """The SOP page's text from the cache by content key, or rendered and stored."""
-        assert self.cache is not None
-        terms = search_terms(sop, self.index)
-        search = sop_search_data(sop, self.index)
-        key = self.cache.key(
-            sop, self.index, history=self.history, options=self.options, search=(terms, search)
-        )
-        if self._sop_keys is not None:
-            self._sop_keys.append(key)
-        markdown = self.cache.get(key)
-        if markdown is None:
-            markdown = self._render_sop(sop, terms, search).markdown
-            self.cache.put(key, markdown)
-        return markdown
-
-    def _render_sop(
-        self, sop: Sop, terms: list[str] | None = None, search: SearchData | None = None
-    ) -> SitePage:
-        flow = table_flow(flowchart.flowchart_of(sop))
-        return self._page(
-            "sop.md.j2",
-            sop_page(sop.id),
-            sop.nama,
-            index=self.index,
+    def _form(self, sop: Sop) -> SopForm:
+        index = self.index
+        return SopForm(
             sop=sop,
-            source=sop.source,
-            units=self.index.unit_chain(sop),
-            references=self.index.references.get(sop.id, ()),
-            backlinks=self.index.backlinks.get(sop.id, ()),
-            flow=flow,
-            sheet=sheet(sop, flow, sop.langkah_per_halaman),
-            total=total_time([step.duration for step in sop.steps]),
-            search_terms=search_terms(sop, self.index) if terms is None else terms,
+            units=tuple(index.unit_chain(sop)),
+            references=tuple(index.references.get(sop.id, ())),
+            backlinks=tuple(index.backlinks.get(sop.id, ())),
+            lane_roles=tuple(index.role_slug(lane.name) for lane in sop.lanes),
+            search_terms=search_terms(sop, index),
+            search=sop_search_data(sop, index),
             history=self.history.of(sop.id),
             commit_url=self.commit_url,
-            search=sop_search_data(sop, self.index) if search is None else search,
         )
+
+    def _rendered(self, forms: list[SopForm], parallelism: Parallelism) -> list[str]:
+        """Each form's page text, in order; by worker processes when there are many and the
+        templates are the built-in ones (a site's own may read the whole index)."""
+        processes = parallelism.workers(len(forms))
+        if processes == 1 or self.templates.override_dir is not None:
+            return [self._render_sop(form) for form in forms]
+        tasks = [(self.look, chunk) for chunk in parallel.chunks(forms, _CHUNK)]
+        results = parallel.ordered_results(_render_forms, tasks, processes)
+        return [markdown for chunk in results for markdown in chunk]
+
+    def _render_sop(self, form: SopForm) -> str:
+        path = sop_page(form.sop.id)
+        return self._page("sop.md.j2", path, form.sop.nama, **form.context()).markdown
 
     def catalogue(self) -> SitePage:
         groups = [(u, self.index.sops_in_unit(u.path)) for u in self.index.units]
@@ -386,3 +452,41 @@ class _Site:
 
     def roles(self) -> SitePage:
         return self._kept_page("pelaksana.md.j2", ROLES_PAGE, "Pelaksana", roles=self.index.roles)
+
+
+@dataclass(slots=True, kw_only=True)
+class _Pending:
+    """An SOP page to render: its form, and where the rendered text goes."""
+
+    form: SopForm
+    key: str | None = None
+    """The page cache's key (None: no cache)."""
+    inputs: tuple[object, ...] = ()
+    """What the page is rendered from, for :meth:`PageCache.remember`."""
+    markdown: str = ""
+
+    def page(self) -> SitePage:
+        sop = self.form.sop
+        return SitePage(
+            path=sop_page(sop.id), title=sop.nama, markdown=self.markdown, source=sop.source
+        )
+
+
+_CHUNK = 16
+"""SOP pages per task given to a worker: neighbours, which share their linked SOPs."""
+
+
+def _render_forms(task: tuple[_Look, Sequence[SopForm]]) -> list[str]:
+    """In a worker: the pages of ``task``'s forms, through the built-in templates."""
+    look, forms = task
+    templates = _builtin_templates()
+    return [
+        look.render(templates, "sop.md.j2", sop_page(form.sop.id), **form.context())
+        for form in forms
+    ]
+
+
+@functools.cache
+def _builtin_templates() -> Templates:
+    """One worker's templates, compiled once for every task it is given."""
+    return Templates()
