@@ -8,6 +8,7 @@ does; every issue (with its place and order) and every SOP must equal the serial
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
@@ -108,6 +109,10 @@ def test_few_files_are_read_in_the_build_process() -> None:
     assert Parallelism(min_items=100, processes=2).workers(100) == 2
     assert Parallelism(min_items=1, processes=4).workers(3) == 3
     assert SERIAL.workers(10_000) == 1
+
+
+def test_a_cold_build_uses_every_cpu_it_may_run_on() -> None:
+    assert Parallelism().workers(10_000) == len(os.sched_getaffinity(0))
 
 
 def test_results_come_back_in_the_order_of_the_tasks() -> None:

@@ -43,8 +43,15 @@ class Parallelism:
         """How many processes ``items`` items of work should use: 1 means in this one."""
         if items < max(self.min_items, 2):
             return 1
-        available = self.processes or len(os.sched_getaffinity(0))
+        available = self.processes or usable_cpus()
         return max(1, min(available, items))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, which a container or ``taskset``
+    narrows), or the machine's where the system cannot say."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
 AUTOMATIC = Parallelism()
