@@ -125,6 +125,18 @@ def test_an_error_in_a_worker_stops_the_pool_and_leaves_no_process() -> None:
     assert multiprocessing.active_children() == []
 
 
+def _upper_unless_in_a_worker(text: str) -> str:
+    if multiprocessing.parent_process() is not None:
+        os._exit(1)  # a worker killed mid-task
+    return text.upper()
+
+
+def test_the_work_of_a_pool_whose_worker_died_is_done_here() -> None:
+    results = ordered_results(_upper_unless_in_a_worker, list("abc"), 2)
+    assert list(results) == ["A", "B", "C"]
+    assert multiprocessing.active_children() == []
+
+
 def test_a_caller_that_stops_early_leaves_no_process() -> None:
     results = ordered_results(str.upper, list("abcdefgh"), 2)
     assert next(results) == "A"

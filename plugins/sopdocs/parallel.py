@@ -8,7 +8,8 @@ what a serial one does. Workers are started by a fork server (a fresh, single-th
 interpreter that imports sopdocs once and forks each worker), never by forking the build
 itself: ``mkdocs serve`` has threads running, and a plain fork would copy their locks. The
 pool never outlives the call: on any error, or Ctrl-C, waiting tasks are cancelled and the
-workers are stopped before the exception goes on.
+workers are stopped before the exception goes on; a worker that dies (killed, out of memory)
+leaves the rest of the work to the build's own process.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -85,8 +87,14 @@ def ordered_results(
     futures: list[Future[R]] = []
     try:
         futures = [pool.submit(work, task) for task in tasks]
-        for future in futures:
-            yield future.result()
+        for done, future in enumerate(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): the rest is done here, as serially.
+                yield from (work(task) for task in tasks[done:])
+                return
+            yield result
     finally:
         # Also on Ctrl-C, an error, or a consumer that stops early: nothing keeps running.
         for future in futures:
