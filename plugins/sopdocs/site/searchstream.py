@@ -51,11 +51,12 @@ _END = None
 
 @dataclass(frozen=True, slots=True)
 class FedPage:
-    """One page as Pagefind gets it: its URL and the part of its HTML that it reads."""
+    """One page as Pagefind gets it: its URL, the part of its HTML that it reads, and that
+    part's SHA-256 (for the kept index's key)."""
 
     url: str
     html: str
-    has_body: bool
+    sha: str
 
 
 def page_url(relative: str) -> str:
@@ -102,12 +103,11 @@ class StreamedIndex:
             self._stderr.close()
             raise SearchIndexError(f"Pagefind tidak dapat dijalankan ({exc})") from exc
         self._replies = _Replies()
-        self._queue: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[FedPage | None] = queue.SimpleQueue()
         self._added: set[str] = set()
         self._sent: dict[str, str] = {}
-        """URL → SHA-256 of what was sent, for the kept index's key."""
+        """URL → SHA-256 of what was (or is queued to be) sent, for the kept index's key."""
         self._bodiless: list[FedPage] = []
-        self._any_body = False
         self._failed: str | None = None
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -116,10 +116,18 @@ class StreamedIndex:
         self._writer.start()
 
     def add(self, relative: str, html: str) -> None:
-        """Hand over the page written at ``relative`` (inside the site folder)."""
+        """Hand over the page written at ``relative`` (inside the site folder). What is sent
+        is cut and hashed here, so that the queue holds only that and the key is known
+        the moment the last page is added, however far behind Pagefind is."""
         url = page_url(relative)
         self._added.add(url)
-        self._queue.put((url, html))
+        part, has_body = readable_part(html)
+        page = FedPage(url, part, hashlib.sha256(part.encode()).hexdigest())
+        if has_body:
+            self._sent[url] = page.sha
+            self._queue.put(page)
+        else:
+            self._bodiless.append(page)
 
     def finish(self, site_dir: Path, cache: Cache | None = None) -> IndexReport:
         """Write the index to ``site_dir/pagefind``: after the pages handed over, those of
@@ -132,7 +140,7 @@ class StreamedIndex:
         started = time.perf_counter()
         bundle = site_dir / BUNDLE_DIR
         try:
-            self._send_the_rest(site_dir)
+            self._add_the_rest(site_dir)
             key = searchbundle.sent_digest(self._sent, searchindex.engine(self._command))
             # The pages are those of the kept index: no need to wait for Pagefind.
             if cache is not None and searchbundle.restore(cache, key, bundle):
@@ -151,16 +159,16 @@ class StreamedIndex:
         finally:
             self._close()
 
-    def _send_the_rest(self, site_dir: Path) -> None:
+    def _add_the_rest(self, site_dir: Path) -> None:
         """The folder's pages that were not handed over, then, if no page had a marked
-        body, the pages without one; returns once all are sent."""
+        body, the pages without one; then the end of the queue."""
         for relative, html in _unsent(site_dir, self._added):
             self.add(relative, html)
-        self._queue.put(_END)
-        self._writer.join()
-        if not self._any_body:
+        if not self._sent:
             for page in self._bodiless:
-                self._send_page(page)
+                self._sent[page.url] = page.sha
+                self._queue.put(page)
+        self._queue.put(_END)
 
     def abort(self) -> None:
         """Stop Pagefind without writing anything (the build failed)."""
@@ -171,17 +179,10 @@ class StreamedIndex:
 
     def _write(self) -> None:
         while (page := self._queue.get()) is not _END:
-            url, whole = page
-            html, has_body = readable_part(whole)
-            fed = FedPage(url, html, has_body)
-            if not has_body:
-                self._bodiless.append(fed)
-            elif self._failed is None:
-                self._any_body = True
-                self._send_page(fed)
+            if self._failed is None:
+                self._send_page(page)
 
     def _send_page(self, page: FedPage) -> None:
-        self._sent[page.url] = hashlib.sha256(page.html.encode()).hexdigest()
         request = {
             "type": "AddFile",
             "index_id": 0,
@@ -221,9 +222,15 @@ class StreamedIndex:
     # --- waiting and ending ---------------------------------------------------------------
 
     def _wait(self, done: Any, started: float) -> None:
-        """Wait until ``done()``; raise if Pagefind failed, stopped, or ran out of time
-        (:data:`searchindex.TIMEOUT` from ``started``)."""
-        if not self._replies.wait(done, searchindex.TIMEOUT - (time.perf_counter() - started)):
+        """Wait until every page is sent and ``done()``; raise if Pagefind failed, stopped,
+        or ran out of time (:data:`searchindex.TIMEOUT` from ``started``)."""
+        while self._writer.is_alive() and not self._replies.broken:
+            if time.perf_counter() - started >= searchindex.TIMEOUT:
+                break
+            self._writer.join(0.25)
+        remaining = searchindex.TIMEOUT - (time.perf_counter() - started)
+        stuck = self._writer.is_alive() and not self._replies.broken
+        if stuck or not self._replies.wait(done, remaining):
             raise SearchIndexError(
                 f"Pagefind tidak selesai dalam {searchindex.TIMEOUT:.0f} detik dan dihentikan"
             )
