@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sopdocs.cache import Cache
-from sopdocs.site import searchindex
+from sopdocs.site import searchbundle, searchindex
 from sopdocs.site.searchindex import BUNDLE_DIR, SearchIndexError, build_index
 from sopdocs.site.searchstream import StreamedIndex, page_url, readable_part
 from support import write_files
@@ -50,7 +50,7 @@ def _bundle(site: Path) -> dict[str, bytes]:
 
 
 def _streamed(site: Path, pages: dict[str, str], cache: Cache | None = None):
-    index = StreamedIndex()
+    index = StreamedIndex(searchbundle.kept_pages(cache) if cache is not None else None)
     for relative, html in pages.items():
         index.add(relative, html)
     return index.finish(site, cache)
@@ -155,6 +155,41 @@ def test_unchanged_pages_get_the_kept_index_back(tmp_path):
     assert report.reused
     assert report.pages == 2
     assert _bundle(second) == _bundle(first)
+
+
+def test_a_build_that_changed_no_page_sends_pagefind_none(tmp_path):
+    cache = Cache.open(tmp_path / "cache")
+    pages = {"a/index.html": _page("Akta Kelahiran"), "b/index.html": _page("Kartu Keluarga")}
+    assert _streamed(tmp_path, pages, cache).sent == 2
+    report = _streamed(tmp_path, pages, cache)
+    assert (report.reused, report.sent) == (True, 0)
+
+
+def test_pages_held_back_until_one_differs_are_indexed_as_if_sent_at_once(tmp_path):
+    cache = Cache.open(tmp_path / "cache")
+    before = {f"{n}/index.html": _page(f"Layanan {n}") for n in ("a", "b", "c")}
+    after = {**before, "c/index.html": _page("Layanan Baru")}
+    _streamed(tmp_path / "satu", before, cache)
+    report = _streamed(tmp_path / "dua", after, cache)
+    assert (report.reused, report.sent, report.pages) == (False, 3, 3)
+    _streamed(tmp_path / "tiga", after)
+    assert _bundle(tmp_path / "dua") == _bundle(tmp_path / "tiga")
+
+
+def test_a_removed_page_makes_the_index_anew(tmp_path):
+    cache = Cache.open(tmp_path / "cache")
+    pages = {"a/index.html": _page("Akta Kelahiran"), "b/index.html": _page("Kartu Keluarga")}
+    _streamed(tmp_path / "satu", pages, cache)
+    report = _streamed(tmp_path / "dua", {"a/index.html": pages["a/index.html"]}, cache)
+    assert (report.reused, report.sent, report.pages) == (False, 1, 1)
+
+
+def test_a_damaged_list_of_kept_pages_holds_nothing_back(tmp_path):
+    cache = Cache.open(tmp_path / "cache")
+    _streamed(tmp_path, {"a/index.html": _page("Akta Kelahiran")}, cache)
+    entry = tmp_path / "cache" / searchbundle.PAGES_ENTRY
+    entry.write_bytes(entry.read_bytes()[:-3])
+    assert searchbundle.kept_pages(cache) == {}
 
 
 def test_a_changed_page_is_indexed_again(tmp_path):

@@ -37,6 +37,7 @@ from sopdocs.catalogue.othercatalogues import (
 from sopdocs.flowchart import GraphvizMissing, RenderError
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
+from sopdocs.site import searchbundle
 from sopdocs.site.clearing import BackgroundClearing
 from sopdocs.site.diagrams import write_site_diagrams
 from sopdocs.site.docnav import ordered_pages
@@ -302,7 +303,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         if self.config.enabled and self.config.search and not self._serving:
             self._feed.abort()
             try:
-                self._feed.index = StreamedIndex()
+                kept = searchbundle.kept_pages(self._open_cache(config))
+                self._feed.index = StreamedIndex(kept)
             except SearchIndexError as exc:
                 raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
         return env

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from sopdocs.cache import Cache, code_fingerprint, digest
@@ -21,6 +22,9 @@ from sopdocs.cache import Cache, code_fingerprint, digest
 KEPT_DIR = "pagefind"
 """Inside the cache folder: ``pagefind/<digest>.json`` (the sealed manifest) and
 ``pagefind/<digest>/`` (the index's files)."""
+PAGES_NAME = "pages.json"
+PAGES_ENTRY = f"{KEPT_DIR}/{PAGES_NAME}"
+"""The pages the kept index was made from (sealed)."""
 
 
 def pages_digest(site_dir: Path, bundle_dir: str, engine: list[str]) -> str:
@@ -68,10 +72,12 @@ def restore(cache: Cache, key: str, bundle: Path) -> bool:
     return True
 
 
-def keep(cache: Cache, key: str, bundle: Path) -> None:
-    """Keep the index in ``bundle`` under ``key``, in place of any index kept before."""
+def keep(cache: Cache, key: str, bundle: Path, pages: Mapping[str, str] | None = None) -> None:
+    """Keep the index in ``bundle`` under ``key``, in place of any index kept before, and
+    with it the ``pages`` it was made from (URL → SHA-256), for :func:`kept_pages`."""
     if cache.folder is None:
         return
+    cache.write(PAGES_ENTRY, json.dumps(pages or {}).encode())
     manifest: dict[str, str] = {}
     for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
         relative = path.relative_to(bundle).as_posix()
@@ -82,10 +88,25 @@ def keep(cache: Cache, key: str, bundle: Path) -> None:
     _forget_all_but(cache.folder / KEPT_DIR, key)
 
 
+def kept_pages(cache: Cache) -> dict[str, str]:
+    """The pages the kept index was made from (URL → SHA-256 of what Pagefind read); empty
+    when there is none or the entry is damaged. Only a hint: the index is given back only
+    under the digest of the pages a build really made."""
+    sealed = cache.read(PAGES_ENTRY)
+    try:
+        pages = json.loads(sealed) if sealed is not None else {}
+    except ValueError:
+        return {}
+    if not isinstance(pages, dict):
+        return {}
+    return {str(url): str(sha) for url, sha in pages.items()}
+
+
 def _forget_all_but(folder: Path, key: str) -> None:
     for entry in folder.iterdir() if folder.is_dir() else ():
-        if entry.name not in (key, f"{key}.json") and not entry.name.startswith("."):
-            if entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
+        if entry.name in (key, f"{key}.json", PAGES_NAME) or entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)

@@ -48,6 +48,8 @@ class IndexReport:
     seconds: float
     reused: bool = False
     """The pages were those of the index kept in the cache, which was copied back."""
+    sent: int | None = None
+    """Pages handed to Pagefind's service in this build (None: it read the folder)."""
 
 
 def pagefind_command() -> list[str]:

@@ -31,7 +31,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -89,7 +89,11 @@ class StreamedIndex:
         SearchIndexError: from the constructor when Pagefind cannot be started.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, kept: Mapping[str, str] | None = None) -> None:
+        """``kept``: the pages of the index kept in the cache (URL → SHA-256 of what was
+        sent). While every page matches it, none is sent: a build that changed nothing
+        gets the kept index back without Pagefind reading a page; the first page that
+        differs sends those held back, then every page as it comes."""
         self._command = searchindex.pagefind_command()
         self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in _close)
         try:
@@ -108,6 +112,10 @@ class StreamedIndex:
         self._sent: dict[str, str] = {}
         """URL → SHA-256 of what was (or is queued to be) sent, for the kept index's key."""
         self._bodiless: list[FedPage] = []
+        self._kept = dict(kept or {})
+        self._queued = 0
+        self._held: list[FedPage] | None = [] if self._kept else None
+        """Pages matching the kept index, not sent yet; None once pages are sent."""
         self._failed: str | None = None
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -123,11 +131,25 @@ class StreamedIndex:
         self._added.add(url)
         part, has_body = readable_part(html)
         page = FedPage(url, part, hashlib.sha256(part.encode()).hexdigest())
-        if has_body:
-            self._sent[url] = page.sha
-            self._queue.put(page)
-        else:
+        if not has_body:
             self._bodiless.append(page)
+            return
+        self._sent[url] = page.sha
+        if self._held is not None and self._kept.get(url) == page.sha:
+            self._held.append(page)
+            return
+        self._release()
+        self._put(page)
+
+    def _put(self, page: FedPage) -> None:
+        self._queued += 1
+        self._queue.put(page)
+
+    def _release(self) -> None:
+        """Send the pages held back, in the order they came: Pagefind must read them."""
+        held, self._held = self._held, None
+        for page in held or ():
+            self._put(page)
 
     def finish(self, site_dir: Path, cache: Cache | None = None) -> IndexReport:
         """Write the index to ``site_dir/pagefind``: after the pages handed over, those of
@@ -144,8 +166,12 @@ class StreamedIndex:
             key = searchbundle.sent_digest(self._sent, searchindex.engine(self._command))
             # The pages are those of the kept index: no need to wait for Pagefind.
             if cache is not None and searchbundle.restore(cache, key, bundle):
+                self._queue.put(_END)
                 pages = sum(1 for _ in (bundle / "fragment").iterdir())
-                return IndexReport(pages=pages, seconds=time.perf_counter() - started, reused=True)
+                seconds = time.perf_counter() - started
+                return IndexReport(pages=pages, seconds=seconds, reused=True, sent=self._queued)
+            self._release()
+            self._queue.put(_END)
             self._wait(self._replies.all_answered, started)
             pages = self._replies.count("IndexedFile")
             if pages == 0:
@@ -154,21 +180,22 @@ class StreamedIndex:
             self._wait(lambda: self._replies.has(number), started)
             _write_bundle(bundle, self._replies.files)
             if cache is not None:
-                searchbundle.keep(cache, key, bundle)
-            return IndexReport(pages=pages, seconds=time.perf_counter() - started)
+                searchbundle.keep(cache, key, bundle, self._sent)
+            seconds = time.perf_counter() - started
+            return IndexReport(pages=pages, seconds=seconds, sent=self._queued)
         finally:
             self._close()
 
     def _add_the_rest(self, site_dir: Path) -> None:
         """The folder's pages that were not handed over, then, if no page had a marked
-        body, the pages without one; then the end of the queue."""
+        body, the pages without one."""
         for relative, html in _unsent(site_dir, self._added):
             self.add(relative, html)
         if not self._sent:
+            self._release()
             for page in self._bodiless:
                 self._sent[page.url] = page.sha
-                self._queue.put(page)
-        self._queue.put(_END)
+                self._put(page)
 
     def abort(self) -> None:
         """Stop Pagefind without writing anything (the build failed)."""
