@@ -55,19 +55,26 @@ def check_supported(node: Node, seen: set[int] | None = None) -> None:
         raise Unsupported(f"tag YAML {tag}", node)
 
 
+SCANNER_FAILURES = (YAMLError, AssertionError)
+"""How ruamel's round-trip scanner fails: a YAML error, or one of its own internal checks
+(``assert`` in its comment handling, e.g. a folded scalar's ``>`` after blank lines with a
+tab and a comment behind it, which the loader reads). Either way its second opinion on the
+comments is missing, never a traceback for the author."""
+
+
 def difference(old: str, new: str) -> str | None:
     """What formatting ``old`` into ``new`` would lose, in words; None when nothing."""
     try:
         old_node, new_node = compose(old), compose(new)
         after = _comment_texts(_untabbed(new, new_node))
-    except YAMLError:
+    except SCANNER_FAILURES:
         return "tidak dapat dibaca lagi sebagai YAML"
     if _data(old_node) != _data(new_node):
         return "mengubah sebuah nilai"
     ours = Counter(c.text.strip() for c in comment_lines(old, old_node) if c.text)
     try:
         before = _comment_texts(_untabbed(old, old_node))
-    except YAMLError:  # YAML the loader reads and ruamel's scanner does not: ours alone
+    except SCANNER_FAILURES:  # YAML the loader reads and ruamel's scanner does not: ours alone
         before = ours
     if old_node is None:
         ours = before
