@@ -216,6 +216,23 @@ plugins:
 """
 
 
+NO_SEARCH_YML = MKDOCS_YML.replace("  - search\n", "").replace(
+    "cache_dir: .cache", "cache_dir: .cache\n      search: false\n      history: false"
+)
+"""The standard site without a search index (Pagefind's output is not byte-stable) and
+without change history (the test folder is no git repository of its own)."""
+
+
+def sopdocs_only_yml(**options: bool) -> str:
+    """A Material site with the sopdocs plugin alone, its cache in ``.cache``, and
+    ``options`` (``search=False`` → ``search: false``)."""
+    lines = "".join(f"      {key}: {str(value).lower()}\n" for key, value in options.items())
+    return (
+        "site_name: Katalog Uji\ntheme:\n  name: material\n  language: id\n"
+        "plugins:\n  - sopdocs:\n      cache_dir: .cache\n" + lines
+    )
+
+
 KEY_CASES = [
     ("UU 24/2013", "uu242013"),
     ("uu 24 2013", "uu242013"),

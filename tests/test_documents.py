@@ -16,7 +16,7 @@ from sopdocs.adapters.cli import main
 from sopdocs.cache import Cache
 from sopdocs.documents.book import folios, roman, start_pages
 from sopdocs.documents.store import PdfStore
-from support import HOSTILE, SOP, UNIT, sop_text, write_files
+from support import HOSTILE, SOP, UNIT, sop_text, sopdocs_only_yml, write_files
 
 pytestmark = pytest.mark.browser
 
@@ -275,18 +275,7 @@ def test_a_catalogue_with_errors_is_reported_and_nothing_is_written(tmp_path, mo
     assert list(tmp_path.iterdir()) == [tmp_path / "sops"]
 
 
-SITE_YML = """\
-site_name: Katalog Uji
-theme:
-  name: material
-  language: id
-plugins:
-  - sopdocs:
-      cache_dir: .cache
-      search: false
-      history: false
-      pdf: true
-"""
+SITE_YML = sopdocs_only_yml(search=False, history=False, pdf=True)
 
 
 def made(built) -> int:

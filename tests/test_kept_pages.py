@@ -25,14 +25,11 @@ from sopdocs.site.kept import (
     stable_text,
     theme_signature,
 )
-from support import CATALOGUE, MKDOCS_YML, PENDAFTARAN, write_files
+from support import CATALOGUE, NO_SEARCH_YML, PENDAFTARAN, write_files
 
 Build = Callable[..., BuiltSite]
 SOP_PAGE = "sop/dinas-contoh/pendaftaran"
-NO_SEARCH = MKDOCS_YML.replace("  - search\n", "").replace(
-    "cache_dir: .cache", "cache_dir: .cache\n      search: false\n      history: false"
-)
-"""The standard site without a search index (Pagefind's output is not byte-stable)."""
+NO_SEARCH = NO_SEARCH_YML
 
 
 def _site(tmp_path: Path, yml: str = NO_SEARCH, **files: str) -> Path:

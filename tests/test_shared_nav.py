@@ -9,13 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import BuiltSite
 from sopdocs.urls import shared_folder
-from support import CATALOGUE, MKDOCS_YML, write_files
+from support import CATALOGUE, NO_SEARCH_YML, write_files
 
 Build = Callable[..., BuiltSite]
-NO_SEARCH = MKDOCS_YML.replace("  - search\n", "").replace(
-    "cache_dir: .cache", "cache_dir: .cache\n      search: false\n      history: false"
-)
-"""The standard site without a search index (Pagefind's output is not byte-stable)."""
+NO_SEARCH = NO_SEARCH_YML
 OWN_NAV_HOOK = """\
 from sopdocs.adapters.sharednav import NAV_TEMPLATES
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 from sopdocs.adapters.cli import main
 from sopdocs.site.search import ALIAS_SHARDS, FILTERS, alias_shard
-from support import CATALOGUE, REPO, SOP, write_files
+from support import CATALOGUE, REPO, SOP, sopdocs_only_yml, write_files
 
 PENDAFTARAN = "sop/dinas-contoh/pendaftaran/"
 PENERBITAN = "sop/dinas-contoh/bidang-layanan/penerbitan-surat/"
@@ -487,15 +487,7 @@ def test_the_header_holds_one_search_box_and_it_is_sopdocs(site):
     assert header.find("form").attrs["action"] == "../../"  # sop/, the list, without JS
 
 
-ONLY_SOPDOCS = """\
-site_name: Katalog Uji
-theme:
-  name: material
-  language: id
-plugins:
-  - sopdocs:
-      cache_dir: .cache
-"""
+ONLY_SOPDOCS = sopdocs_only_yml()
 
 
 def test_the_search_box_offers_the_filters_the_pages_carry(site):

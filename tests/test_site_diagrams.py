@@ -16,23 +16,12 @@ from conftest import build_site, write_site
 from mkdocs.exceptions import Abort
 from sopdocs.flowchart import export
 from sopdocs.reading.loader import load_sop_file
-from support import CATALOGUE, sop_text
+from support import CATALOGUE, sop_text, sopdocs_only_yml
 from test_flowchart_graph import HOSTILE_LANES, HOSTILE_STEPS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-SITE_YML = """\
-site_name: Katalog Uji
-theme:
-  name: material
-  language: id
-plugins:
-  - sopdocs:
-      cache_dir: .cache
-      search: false
-      history: false
-      diagram: true
-"""
+SITE_YML = sopdocs_only_yml(search=False, history=False, diagram=True)
 
 GAMBAR = sop_text(
     f"pelaksana: {json.dumps(HOSTILE_LANES)}\nprosedur:\n"
