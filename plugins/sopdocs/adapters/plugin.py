@@ -25,6 +25,7 @@ from sopdocs.adapters.finishing import Finishing
 from sopdocs.adapters.progress import TerminalProgress
 from sopdocs.adapters.report import log_issues
 from sopdocs.adapters.sharednav import SharedNav, add_nav_templates
+from sopdocs.adapters.sitefolder import FOLDER_NAME, SiteFolder
 from sopdocs.cache import Cache, digest
 from sopdocs.catalogue.export import KATALOG_FILE, katalog, katalog_text
 from sopdocs.catalogue.index import Analysis, analyse
@@ -38,7 +39,6 @@ from sopdocs.flowchart import GraphvizMissing, RenderError
 from sopdocs.issues import strictened
 from sopdocs.review.history import NO_HISTORY, History, read_history
 from sopdocs.site import searchbundle
-from sopdocs.site.clearing import BackgroundClearing
 from sopdocs.site.diagrams import write_site_diagrams
 from sopdocs.site.docnav import ordered_pages
 from sopdocs.site.handover import join, split
@@ -56,6 +56,7 @@ from sopdocs.site.pages import (
 )
 from sopdocs.site.search import alias_files
 from sopdocs.site.searchindex import (
+    BUNDLE_DIR,
     IndexReport,
     SearchIndexCancelled,
     SearchIndexError,
@@ -191,7 +192,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._feed.load_config({})
         self._nav: Navigation | None = None
         self._finishing = Finishing()
-        self._clearing = BackgroundClearing()
+        self._site_folder = SiteFolder()
+        """Rewrites the site folder of a full ``mkdocs build`` in place."""
         self._mkdocs_cleans = False
         """Whether MkDocs empties the site folder first (``on_startup`` says; if it never
         does, the folder is left to MkDocs)."""
@@ -207,7 +209,6 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
     def on_shutdown(self) -> None:
         self._indexing.wait()
-        self._clearing.wait()
         self._serving = False
         self._last_good = None
         self._tracker = ChangeTracker()
@@ -218,18 +219,21 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._serving:
             self._indexing.cancel()
-        if self.config.enabled and self._mkdocs_cleans:
-            self._clearing.start(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._tracker.forget()
         self._feed.abort()
-        self._clearing.wait()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = None
         if not self.config.enabled:
             return config
+        if FOLDER_NAME not in config.plugins:
+            config.plugins[FOLDER_NAME] = self._site_folder
+        self._site_folder.use(
+            active=self._mkdocs_cleans and not self._serving,
+            leave={BUNDLE_DIR} if self.config.search else (),
+        )
         # "plugins: [search, sopdocs]" must be enough: bring the Markdown the pages need.
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -335,10 +339,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        try:
-            self._post_build(config)
-        finally:
-            self._clearing.wait()
+        self._post_build(config)
 
     def _post_build(self, config: MkDocsConfig) -> None:
         reused, finished = self._finishing.end(prune=not self._dirty)

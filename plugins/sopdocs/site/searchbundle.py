@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sopdocs.cache import Cache, code_fingerprint, digest
+from sopdocs.site.inplace import keep_only
 
 KEPT_DIR = "pagefind"
 """Inside the cache folder: ``pagefind/<digest>.json`` (the sealed manifest) and
@@ -50,15 +51,14 @@ def sent_digest(pages: dict[str, str], engine: list[str]) -> str:
 
 
 def restore(cache: Cache, key: str, bundle: Path) -> bool:
-    """Copy the index kept under ``key`` to ``bundle``; False (and nothing left) if it is
-    absent or any file differs from its manifest."""
+    """Copy the index kept under ``key`` to ``bundle`` (over what it holds: mostly the same
+    files); False (and nothing left) if it is absent or any file differs from its manifest."""
     folder = cache.folder
     sealed = cache.read(f"{KEPT_DIR}/{key}.json")
     if folder is None or sealed is None:
         return False
     try:
         manifest: dict[str, str] = json.loads(sealed)
-        shutil.rmtree(bundle, ignore_errors=True)
         for relative, expected in sorted(manifest.items()):
             data = (folder / KEPT_DIR / key / relative).read_bytes()
             if hashlib.sha256(data).hexdigest() != expected:
@@ -66,6 +66,7 @@ def restore(cache: Cache, key: str, bundle: Path) -> bool:
             target = bundle / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        keep_only(bundle, manifest)
     except (OSError, ValueError, TypeError, AttributeError):
         shutil.rmtree(bundle, ignore_errors=True)
         return False

@@ -1,0 +1,232 @@
+"""The site folder rewritten in place: old files overwritten, not deleted and made anew.
+
+Why: a full MkDocs build first empties the site folder, then creates every file and folder
+again. On this machine's disk creating a file costs several times what overwriting it does
+(3,400 pages of 80 KB, each in its own folder: 1.6 s created, 0.3 s overwritten, 2.4-4.1 s
+created while the old ones are deleted beside), and a warm 3,000-SOP build spent a quarter
+of its time there. So the old entries are put aside while MkDocs empties the folder and put
+back before anything is written; the build overwrites what it writes again, and once it has
+written everything, each file it did not write is deleted, and each folder left empty: the
+folder ends as an emptied one would.
+
+A file counts as written when its change time (``st_ctime``: every write and rename sets it,
+and nothing can set it back) is later than the moment the old entries were put aside. The
+entries at the top of the folder, which that very rename touched, are instead compared with
+their state when put back. Whatever could lead a write astray is removed before the first
+write: links (never followed), anything but files and folders, files that cannot be written,
+a folder where a file goes and a file where a folder goes. Where the entries cannot be put
+aside (the folder above is read-only, or the site folder is a mount point), MkDocs empties
+the folder as always.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import time
+import uuid
+from collections.abc import Collection, Iterable
+from pathlib import Path
+
+ASIDE_MARK = ".sopdocs-lama-"
+"""The hidden folder ``.<site>.sopdocs-lama-<id>`` beside the site folder holds its old
+entries while MkDocs empties it (a moment); one left by a killed build goes with the next."""
+Identity = tuple[int, int]
+"""A file's inode and change time: equal while nobody has written or renamed it."""
+
+
+class SiteInPlace:
+    """One full build's site folder: :meth:`set_aside` before MkDocs empties it,
+    :meth:`put_back` after, :meth:`clear_the_way` before the first write, :meth:`sweep` after
+    the last, :meth:`end` in any case."""
+
+    def __init__(self) -> None:
+        self._site: Path | None = None
+        self._aside: Path | None = None
+        self._since = 0
+        """Change times from this one on (nanoseconds) are the build's writes."""
+        self._top: dict[str, Identity] = {}
+        """The entries at the top of the site folder as put back, by name."""
+        self._left: set[str] | None = None
+        """Top-level entries :meth:`sweep` left to their writer (None: not swept yet), swept
+        by :meth:`end` after a failure."""
+
+    def set_aside(self, site_dir: Path) -> None:
+        """Move the folder's entries out of MkDocs' reach (hidden ones stay: MkDocs keeps
+        them)."""
+        self.end(failed=True)
+        prefix = f".{site_dir.name}{ASIDE_MARK}"
+        for left in site_dir.parent.glob(f"{prefix}*"):
+            shutil.rmtree(left, ignore_errors=True)
+        if not site_dir.is_dir():
+            return
+        entries = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")]
+        aside = site_dir.parent / f"{prefix}{uuid.uuid4().hex}"
+        try:
+            aside.mkdir()
+            since = _next_tick(aside)
+        except OSError:
+            shutil.rmtree(aside, ignore_errors=True)
+            return
+        for entry in entries:
+            try:
+                entry.rename(aside / entry.name)
+            except OSError:
+                continue
+        self._site, self._aside, self._since, self._left = site_dir, aside, since, None
+
+    def put_back(self) -> None:
+        """Return the old entries to the emptied folder and remove what could mislead a
+        write. An entry someone made meanwhile wins over the old one."""
+        site, aside = self._site, self._aside
+        if site is None or aside is None:
+            return
+        self._aside = None
+        for old in aside.iterdir():
+            target = site / old.name
+            if not os.path.lexists(target):
+                try:
+                    old.rename(target)
+                except OSError:
+                    continue
+        shutil.rmtree(aside, ignore_errors=True)
+        for entry in os.scandir(site):
+            if not entry.name.startswith("."):
+                _make_safe(entry)
+        self._top = {
+            entry.name: _identity(entry.stat(follow_symlinks=False))
+            for entry in os.scandir(site)
+            if not entry.name.startswith(".")
+        }
+
+    def clear_the_way(self, destinations: Iterable[Path]) -> None:
+        """Remove old folders where the build will write a file, and old files where its
+        files' folders go."""
+        site = self._site
+        if site is None or self._aside is not None:
+            return
+        folders: set[Path] = set()
+        for path in destinations:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            folders.add(path.parent)
+        for folder in folders:
+            while folder != site and site in folder.parents and not folder.is_dir():
+                if os.path.lexists(folder):
+                    folder.unlink()
+                    break
+                folder = folder.parent
+
+    def sweep(self, *, leave: Collection[str] = ()) -> int:
+        """Delete every old file the build did not write again and the folders that leaves
+        empty; top-level entries named in ``leave`` are left to whoever writes them next.
+        Returns how many files went."""
+        site = self._site
+        if site is None or self._aside is not None or self._left is not None:
+            return 0
+        names = [e.name for e in site.iterdir() if not e.name.startswith(".")]
+        self._left = set(leave)
+        return self._sweep(site, [name for name in names if name not in leave])
+
+    def end(self, *, failed: bool = False) -> None:
+        """The build is over: old entries still aside are deleted; after a failure, every
+        old file nobody wrote goes too, in the entries :meth:`sweep` left as well."""
+        if self._aside is not None:
+            shutil.rmtree(self._aside, ignore_errors=True)
+            self._aside = None
+        site, left = self._site, self._left
+        if site is not None and failed:
+            if left is None:
+                left = {e.name for e in site.iterdir() if not e.name.startswith(".")}
+            self._sweep(site, sorted(left))
+        self._site, self._left, self._top = None, None, {}
+
+    def _sweep(self, site: Path, names: list[str]) -> int:
+        deleted = 0
+        for name in names:
+            path = site / name
+            try:
+                info = os.lstat(path)
+                untouched = self._top.get(name) == _identity(info)
+                if stat.S_ISDIR(info.st_mode):
+                    deleted += self._sweep_folder(path, untouched)
+                elif untouched:
+                    path.unlink()
+                    deleted += 1
+            except OSError:
+                continue
+        return deleted
+
+    def _sweep_folder(self, folder: Path, untouched: bool) -> int:
+        """Delete the old files under ``folder``, then the folders that leaves empty and old
+        empty ones (``folder`` itself is old when ``untouched`` since put back)."""
+        deleted = 0
+        emptied: set[Path] = set()
+        for top, _, names in os.walk(folder, topdown=False):
+            root = Path(top)
+            for name in names:
+                path = root / name
+                with contextlib.suppress(OSError):
+                    if path.lstat().st_ctime_ns < self._since:
+                        path.unlink()
+                        deleted += 1
+                        emptied.add(root)
+            with contextlib.suppress(OSError):
+                old = untouched if root == folder else root.lstat().st_ctime_ns < self._since
+                if (old or root in emptied) and next(root.iterdir(), None) is None:
+                    root.rmdir()
+                    emptied.add(root.parent)
+        return deleted
+
+
+def _make_safe(entry: os.DirEntry[str]) -> None:
+    """Remove ``entry`` (or what under it) a write could not use or would follow."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            for inner in os.scandir(entry.path):
+                _make_safe(inner)
+        elif not (entry.is_file(follow_symlinks=False) and os.access(entry.path, os.W_OK)):
+            Path(entry.path).unlink()
+    except OSError:
+        shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _identity(info: os.stat_result) -> Identity:
+    return (info.st_ino, info.st_ctime_ns)
+
+
+def _next_tick(folder: Path) -> int:
+    """A change time later than any file written before this call: the filesystem's clock
+    moves in ticks of a few milliseconds, so wait for the next one."""
+    probe = folder / ".tick"
+    probe.write_bytes(b"")
+    before = probe.stat().st_ctime_ns
+    deadline = time.monotonic() + 1.0
+    while True:
+        probe.write_bytes(b"")
+        now = probe.stat().st_ctime_ns
+        if now > before or time.monotonic() > deadline:
+            probe.unlink()
+            return now
+        time.sleep(0.001)
+
+
+def keep_only(folder: Path, wanted: Collection[str]) -> None:
+    """Delete the files under ``folder`` that ``wanted`` does not name (paths relative to it,
+    with ``/``) and the folders that leaves empty: a folder written over in place then holds
+    what one written afresh would."""
+    emptied: set[Path] = set()
+    for top, _, names in os.walk(folder, topdown=False):
+        root = Path(top)
+        for name in names:
+            path = root / name
+            if path.relative_to(folder).as_posix() not in wanted:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    emptied.add(root)
+        if root != folder and root in emptied and next(root.iterdir(), None) is None:
+            with contextlib.suppress(OSError):
+                root.rmdir()
+                emptied.add(root.parent)
