@@ -72,9 +72,10 @@ class Regulation:
         """Short name: ``UU 24/2013``, ``Perbup Padang Pariaman 55/2016``, ``UUD 1945``."""
         return f"{self._label} {self._numbers[0]}"
 
-    @property
+    @cached_property
     def short_forms(self) -> tuple[str, ...]:
-        """Search aliases: every short or full name with every way of writing the number."""
+        """Search aliases: every short or full name with every way of writing the number;
+        worked out once per object (every SOP page citing it asks)."""
         names = (self._label, self._full_name)
         return tuple(
             dict.fromkeys(f"{name} {number}" for name in names for number in self._numbers)
