@@ -137,3 +137,16 @@ def test_keep_only_deletes_unnamed_files_and_the_folders_they_leave_empty(
     write_files(tmp_path, {"a.js": "", "fragment/x": "", "fragment/y": "", "index/z": ""})
     keep_only(tmp_path, {"a.js", "fragment/x"})
     assert _contents(tmp_path) == {"a.js": b"", "fragment": None, "fragment/x": b""}
+
+
+def test_an_old_search_index_with_a_folder_where_a_file_goes_is_written_afresh(
+    tmp_path: Path, build_site: Build
+) -> None:
+    root = _catalogue(tmp_path, MKDOCS_YML)
+    build_site(root)
+    script = root / "site" / "pagefind" / "pagefind.js"
+    script.unlink()
+    write_files(script, {"lama.txt": "folder di tempat berkas"})
+    (root / ".cache" / "pagefind").rename(tmp_path / "indeks-lama")  # Pagefind runs
+    built = build_site(root)
+    assert (built.site_dir / "pagefind" / "pagefind.js").is_file()
