@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from sopdocs.cache import Cache
-from sopdocs.site import searchindex
-from sopdocs.site.searchbundle import KEPT_DIR, PAGES_NAME
+from sopdocs.site import searchbundle, searchindex
+from sopdocs.site.searchbundle import BUNDLE_SUFFIX, KEPT_DIR, PAGES_NAME
 from sopdocs.site.searchindex import (
     BUNDLE_DIR,
     SearchIndexCancelled,
@@ -63,21 +63,31 @@ def test_only_the_last_index_is_kept(tmp_path: Path) -> None:
     _site(site, "Akta Kematian")
     build_index(site, cache)
     kept = sorted(p.name for p in (tmp_path / "cache" / KEPT_DIR).iterdir())
-    key = next(name for name in kept if (tmp_path / "cache" / KEPT_DIR / name).is_dir())
-    # One index: its folder, its manifest, and the list of the pages it was made from.
-    assert kept == sorted([key, f"{key}.json", PAGES_NAME])
+    bundles = [name for name in kept if name.endswith(BUNDLE_SUFFIX)]
+    # One index, in one entry, and the list of the pages it was made from.
+    assert kept == sorted([*bundles, PAGES_NAME])
+    assert len(bundles) == 1
 
 
 def test_a_damaged_kept_file_is_never_published(tmp_path: Path) -> None:
     cache = Cache.open(tmp_path / "cache")
     site = _site(tmp_path / "situs", "Akta Kelahiran", "Kartu Keluarga")
     build_index(site, cache)
-    kept = next(p for p in (tmp_path / "cache" / KEPT_DIR).iterdir() if p.is_dir())
-    damaged = next(p for p in sorted(kept.rglob("*")) if p.is_file() and p.stat().st_size > 8)
-    damaged.write_bytes(b"<script>alert(1)</script>")
+    kept = next((tmp_path / "cache" / KEPT_DIR).glob(f"*{BUNDLE_SUFFIX}"))
+    data = kept.read_bytes()
+    middle = len(data) // 2
+    kept.write_bytes(data[:middle] + b"<script>alert(1)</script>" + data[middle + 25 :])
     report = build_index(site, cache)
     assert not report.reused
     assert b"<script>alert(1)</script>" not in b"".join(_bundle(site).values())
+
+
+def test_a_kept_index_naming_a_file_outside_its_folder_is_never_copied(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    cache.write(f"{KEPT_DIR}/kunci{BUNDLE_SUFFIX}", b'[["../keluar.js", 5]]\nalert')
+    bundle = tmp_path / "situs" / BUNDLE_DIR
+    assert not searchbundle.restore(cache, "kunci", bundle)
+    assert not (tmp_path / "situs" / "keluar.js").exists()
 
 
 def test_without_a_cache_folder_pagefind_runs_every_time(tmp_path: Path) -> None:

@@ -4,9 +4,9 @@ Why: Pagefind reads every page of the site on every build (about 3 s for 1,000 S
 3,000), while a warm build with nothing changed writes the very same HTML again. The index is
 kept in the cache under the digest of every page Pagefind was given (the HTML files of the
 folder, or what :mod:`searchstream` sent) and of how it is run;
-a build whose pages have that digest copies it back instead of running Pagefind. Each kept
-file is checked against the SHA-256 its sealed manifest names while it is copied: a damaged,
-missing or half-written entry makes the build run Pagefind as usual, never publish it.
+a build whose pages have that digest copies it back instead of running Pagefind. The kept
+index is one sealed entry, checked before anything is copied: a damaged, missing or
+half-written entry makes the build run Pagefind as usual, never publish it.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ import hashlib
 import json
 import shutil
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.inplace import keep_only
 
 KEPT_DIR = "pagefind"
-"""Inside the cache folder: ``pagefind/<digest>.json`` (the sealed manifest) and
-``pagefind/<digest>/`` (the index's files)."""
+"""Inside the cache folder: ``pagefind/<digest>.bundle``, the index's files in one sealed
+entry."""
+BUNDLE_SUFFIX = ".bundle"
 PAGES_NAME = "pages.json"
 PAGES_ENTRY = f"{KEPT_DIR}/{PAGES_NAME}"
 """The pages the kept index was made from (sealed)."""
@@ -52,21 +53,17 @@ def sent_digest(pages: dict[str, str], engine: list[str]) -> str:
 
 def restore(cache: Cache, key: str, bundle: Path) -> bool:
     """Copy the index kept under ``key`` to ``bundle`` (over what it holds: mostly the same
-    files); False (and nothing left) if it is absent or any file differs from its manifest."""
-    folder = cache.folder
-    sealed = cache.read(f"{KEPT_DIR}/{key}.json")
-    if folder is None or sealed is None:
+    files); False (and nothing left) if it is absent, damaged or names a file outside."""
+    sealed = cache.read(_entry(key))
+    if sealed is None:
         return False
     try:
-        manifest: dict[str, str] = json.loads(sealed)
-        for relative, expected in sorted(manifest.items()):
-            data = (folder / KEPT_DIR / key / relative).read_bytes()
-            if hashlib.sha256(data).hexdigest() != expected:
-                raise ValueError(relative)
+        files = _unpacked(sealed)
+        for relative, data in files.items():
             target = bundle / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        keep_only(bundle, manifest)
+        keep_only(bundle, files)
     except (OSError, ValueError, TypeError, AttributeError):
         shutil.rmtree(bundle, ignore_errors=True)
         return False
@@ -75,18 +72,46 @@ def restore(cache: Cache, key: str, bundle: Path) -> bool:
 
 def keep(cache: Cache, key: str, bundle: Path, pages: Mapping[str, str] | None = None) -> None:
     """Keep the index in ``bundle`` under ``key``, in place of any index kept before, and
-    with it the ``pages`` it was made from (URL → SHA-256), for :func:`kept_pages`."""
+    with it the ``pages`` it was made from (URL → SHA-256), for :func:`kept_pages`. The
+    index is one entry (thousands of small files, each a file of its own, cost more to
+    create than to write in one)."""
     if cache.folder is None:
         return
     cache.write(PAGES_ENTRY, json.dumps(pages or {}).encode())
-    manifest: dict[str, str] = {}
-    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
-        relative = path.relative_to(bundle).as_posix()
-        data = path.read_bytes()
-        manifest[relative] = hashlib.sha256(data).hexdigest()
-        cache.write_file(f"{KEPT_DIR}/{key}/{relative}", data)
-    cache.write(f"{KEPT_DIR}/{key}.json", json.dumps(manifest).encode())
+    files = {
+        path.relative_to(bundle).as_posix(): path.read_bytes()
+        for path in sorted(p for p in bundle.rglob("*") if p.is_file())
+    }
+    cache.write(_entry(key), _packed(files))
     _forget_all_but(cache.folder / KEPT_DIR, key)
+
+
+def _entry(key: str) -> str:
+    return f"{KEPT_DIR}/{key}{BUNDLE_SUFFIX}"
+
+
+def _packed(files: Mapping[str, bytes]) -> bytes:
+    """The files as one payload: a JSON line naming each file and its length, then their
+    bytes one after the other."""
+    header = json.dumps([[relative, len(data)] for relative, data in files.items()])
+    return header.encode() + b"\n" + b"".join(files.values())
+
+
+def _unpacked(payload: bytes) -> dict[str, bytes]:
+    """The files of :func:`_packed`; ValueError when the payload does not add up or names
+    a path outside the index's folder."""
+    header, _, body = payload.partition(b"\n")
+    files: dict[str, bytes] = {}
+    start = 0
+    for relative, length in json.loads(header):
+        parts = PurePosixPath(relative).parts
+        if not parts or parts[0] == "/" or ".." in parts or not isinstance(length, int):
+            raise ValueError(relative)
+        files[relative] = body[start : start + length]
+        start += length
+    if start != len(body):
+        raise ValueError("panjang berkas tidak cocok")
+    return files
 
 
 def kept_pages(cache: Cache) -> dict[str, str]:
@@ -105,7 +130,7 @@ def kept_pages(cache: Cache) -> dict[str, str]:
 
 def _forget_all_but(folder: Path, key: str) -> None:
     for entry in folder.iterdir() if folder.is_dir() else ():
-        if entry.name in (key, f"{key}.json", PAGES_NAME) or entry.name.startswith("."):
+        if entry.name in (f"{key}{BUNDLE_SUFFIX}", PAGES_NAME) or entry.name.startswith("."):
             continue
         if entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
