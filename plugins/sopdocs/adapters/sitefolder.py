@@ -41,7 +41,7 @@ class SiteFolder(BasePlugin[_NoOptions]):
         self._active, self._leave = active, frozenset(leave)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._folder.end()
+        self._folder.end()  # the last build's state, if it ended without a word
         if self._active:
             self._folder.set_aside(Path(config.site_dir))
 

@@ -56,7 +56,7 @@ class SiteInPlace:
     def set_aside(self, site_dir: Path) -> None:
         """Move the folder's entries out of MkDocs' reach (hidden ones stay: MkDocs keeps
         them)."""
-        self.end(failed=True)
+        self.end()
         prefix = f".{site_dir.name}{ASIDE_MARK}"
         for left in site_dir.parent.glob(f"{prefix}*"):
             shutil.rmtree(left, ignore_errors=True)
