@@ -18,6 +18,7 @@ from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.kept import FINISHED_DIR, KeptTexts, Unnameable, stable_text, theme_signature
 
 if TYPE_CHECKING:
+    from jinja2 import Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.toc import AnchorLink
     from mkdocs.utils.templates import TemplateContext
 
+KEPT_THEME_PAGES = frozenset({"404.html"})
+"""The theme's own pages that are kept like the site's: the error page carries the whole
+navigation and was made again on every build. (``sitemap.xml`` is not: it prints the day.)"""
 FINISHING_TEMPLATE = "sopdocs-finished.html"
 """The template every page is built with while finished pages are kept: the kept page when
 there is one, else the page's own template (``page.meta.template`` or ``main.html``)."""
@@ -89,6 +93,22 @@ def page_key(site: str, context: TemplateContext, page: Page, template: str) -> 
             stable_text(page.canonical_url),
             stable_text(neighbours),
             stable_text([section.title for section in page.ancestors]),
+            stable_text(
+                [context.get("base_url"), context.get("extra_css"), context.get("extra_javascript")]
+            ),
+            stable_text(extra),
+        )
+    except Unnameable:
+        return None
+
+
+def template_key(site: str, context: TemplateContext, name: str) -> str | None:
+    """Everything the theme's page ``name`` (no page of the site) is made from, or None."""
+    extra = {k: v for k, v in context.items() if k not in STANDARD_CONTEXT}
+    try:
+        return digest(
+            site,
+            name,
             stable_text(
                 [context.get("base_url"), context.get("extra_css"), context.get("extra_javascript")]
             ),
@@ -169,6 +189,34 @@ class Finishing:
 
     def finished(self, output: str, page: Page) -> None:
         key = self._pending.pop(page.file.src_uri, None)
+        if key is not None and self._pages is not None:
+            self._pages.put(key, output)
+
+    def theme_template(self, template: Template, name: str) -> Template:
+        """``on_pre_template``: a kept theme page (:data:`KEPT_THEME_PAGES`) is built
+        through :data:`FINISHING_TEMPLATE`, as the site's pages are."""
+        if self._pages is None or name not in KEPT_THEME_PAGES:
+            return template
+        return template.environment.get_template(FINISHING_TEMPLATE)
+
+    def theme_context(self, context: TemplateContext, name: str) -> None:
+        """``on_template_context`` (the last): the kept theme page, or its key to keep it."""
+        if self._pages is None or self._site is None or name not in KEPT_THEME_PAGES:
+            return
+        variables = cast("dict[str, object]", context)
+        variables["sopdocs_template"] = name
+        key = template_key(self._site, context, name)
+        if key is None:
+            return
+        kept = self._pages.get(key)
+        if kept is None:
+            self._pending[f"//{name}"] = key
+        else:
+            variables["sopdocs_finished"] = kept
+
+    def theme_finished(self, output: str, name: str) -> None:
+        """``on_post_template`` (the first): what the theme made of page ``name``."""
+        key = self._pending.pop(f"//{name}", None)
         if key is not None and self._pages is not None:
             self._pages.put(key, output)
 

@@ -68,7 +68,7 @@ from sopdocs.text import display_path
 from sopdocs.urls import edit_uri
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import Environment, Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
@@ -337,6 +337,25 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self._finishing.finished(output, page)
         return output
+
+    def on_pre_template(
+        self, template: Template, *, template_name: str, config: MkDocsConfig
+    ) -> Template | None:
+        return self._finishing.theme_template(template, template_name)
+
+    @event_priority(-100)  # last: as for a page
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        self._finishing.theme_context(context, template_name)
+        return context
+
+    @event_priority(100)  # first: as for a page
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        self._finishing.theme_finished(output_content, template_name)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._post_build(config)
