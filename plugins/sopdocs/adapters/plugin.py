@@ -358,9 +358,6 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._post_build(config)
-
-    def _post_build(self, config: MkDocsConfig) -> None:
         reused, finished = self._finishing.end(prune=not self._dirty)
         if self._conversions is not None and not self._dirty:
             self._conversions.texts.prune()

@@ -27,7 +27,7 @@ import shutil
 import stat
 import time
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
 ASIDE_MARK = ".sopdocs-lama-"
@@ -162,23 +162,15 @@ class SiteInPlace:
     def _sweep_folder(self, folder: Path, untouched: bool) -> int:
         """Delete the old files under ``folder``, then the folders that leaves empty and old
         empty ones (``folder`` itself is old when ``untouched`` since put back)."""
-        deleted = 0
-        emptied: set[Path] = set()
-        for top, _, names in os.walk(folder, topdown=False):
-            root = Path(top)
-            for name in names:
-                path = root / name
-                with contextlib.suppress(OSError):
-                    if path.lstat().st_ctime_ns < self._since:
-                        path.unlink()
-                        deleted += 1
-                        emptied.add(root)
-            with contextlib.suppress(OSError):
-                old = untouched if root == folder else root.lstat().st_ctime_ns < self._since
-                if (old or root in emptied) and next(root.iterdir(), None) is None:
-                    root.rmdir()
-                    emptied.add(root.parent)
-        return deleted
+        return _delete_under(
+            folder,
+            stale=self._older,
+            old=lambda root: untouched if root == folder else self._older(root),
+        )
+
+    def _older(self, path: Path) -> bool:
+        """Whether ``path`` was last changed before the old entries were put aside."""
+        return path.lstat().st_ctime_ns < self._since
 
 
 def _make_safe(entry: os.DirEntry[str]) -> None:
@@ -217,16 +209,58 @@ def keep_only(folder: Path, wanted: Collection[str]) -> None:
     """Delete the files under ``folder`` that ``wanted`` does not name (paths relative to it,
     with ``/``) and the folders that leaves empty: a folder written over in place then holds
     what one written afresh would."""
+    _delete_under(
+        folder,
+        stale=lambda path: path.relative_to(folder).as_posix() not in wanted,
+        old=lambda root: False,
+        keep_folder=True,
+    )
+
+
+def write_over(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Make ``folder`` hold exactly ``files`` (paths relative to it, with ``/``), written over
+    what it holds (mostly the same files), or afresh when something there is in the way (a
+    folder where a file goes)."""
+    try:
+        _write_files(folder, files)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        _write_files(folder, files)
+    keep_only(folder, files)
+
+
+def _write_files(folder: Path, files: Mapping[str, bytes]) -> None:
+    for relative, data in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _delete_under(
+    folder: Path,
+    *,
+    stale: Callable[[Path], bool],
+    old: Callable[[Path], bool],
+    keep_folder: bool = False,
+) -> int:
+    """Delete the ``stale`` files under ``folder``, then, bottom up, each folder left empty
+    by that and each empty one that is ``old`` (``folder`` too, unless ``keep_folder``);
+    returns how many files went. A file or folder that cannot be read or deleted stays."""
+    deleted = 0
     emptied: set[Path] = set()
     for top, _, names in os.walk(folder, topdown=False):
         root = Path(top)
         for name in names:
             path = root / name
-            if path.relative_to(folder).as_posix() not in wanted:
-                with contextlib.suppress(OSError):
-                    path.unlink()
-                    emptied.add(root)
-        if root != folder and root in emptied and next(root.iterdir(), None) is None:
             with contextlib.suppress(OSError):
+                if stale(path):
+                    path.unlink()
+                    deleted += 1
+                    emptied.add(root)
+        if keep_folder and root == folder:
+            continue
+        with contextlib.suppress(OSError):
+            if (root in emptied or old(root)) and next(root.iterdir(), None) is None:
                 root.rmdir()
                 emptied.add(root.parent)
+    return deleted

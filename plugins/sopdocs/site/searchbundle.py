@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from sopdocs.cache import Cache, code_fingerprint, digest
-from sopdocs.site.inplace import keep_only
+from sopdocs.site.inplace import write_over
 
 KEPT_DIR = "pagefind"
 """Inside the cache folder: ``pagefind/<digest>.bundle``, the index's files in one sealed
@@ -58,12 +58,7 @@ def restore(cache: Cache, key: str, bundle: Path) -> bool:
     if sealed is None:
         return False
     try:
-        files = _unpacked(sealed)
-        for relative, data in files.items():
-            target = bundle / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        keep_only(bundle, files)
+        write_over(bundle, _unpacked(sealed))
     except (OSError, ValueError, TypeError, AttributeError):
         shutil.rmtree(bundle, ignore_errors=True)
         return False

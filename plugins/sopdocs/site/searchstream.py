@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import json
 import queue
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -38,7 +37,7 @@ from typing import IO, Any
 
 from sopdocs.cache import Cache
 from sopdocs.site import searchbundle, searchindex
-from sopdocs.site.inplace import keep_only
+from sopdocs.site.inplace import write_over
 from sopdocs.site.searchindex import BUNDLE_DIR, EXCLUDED, IndexReport, SearchIndexError
 
 BODY_MARK = "data-pagefind-body"
@@ -352,24 +351,13 @@ def _messages(stdout: IO[bytes]) -> Iterator[dict[str, Any]]:
 
 def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
     """Write the index's files (Pagefind's service writes them without waiting for the
-    disk, so a build that stops it at once could publish a half-written file): over the
-    last index's files, which are mostly the same (:mod:`sopdocs.site.inplace`), or afresh
-    when something there is in the way (a folder where a file goes)."""
-    try:
-        _write_files(bundle, files)
-    except OSError:
-        shutil.rmtree(bundle, ignore_errors=True)
-        _write_files(bundle, files)
-    keep_only(bundle, {file["path"] for file in files})
-
-
-def _write_files(bundle: Path, files: list[dict[str, str]]) -> None:
+    disk, so a build that stops it at once could publish a half-written file), over the
+    last index's (:func:`sopdocs.site.inplace.write_over`)."""
+    inside = bundle.resolve()
     for file in files:
-        target = bundle / file["path"]
-        if not target.resolve().is_relative_to(bundle.resolve()):
+        if not (bundle / file["path"]).resolve().is_relative_to(inside):
             raise SearchIndexError(f"Pagefind memberi berkas di luar indeks: {file['path']}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+    write_over(bundle, {file["path"]: base64.b64decode(file["content"]) for file in files})
 
 
 def _unsent(site_dir: Path, sent: set[str]) -> Iterator[tuple[str, str]]:
