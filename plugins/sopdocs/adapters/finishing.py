@@ -72,7 +72,6 @@ def site_signature(config: MkDocsConfig, nav: Navigation, files: Files) -> str |
 
 def page_key(site: str, context: TemplateContext, page: Page, template: str) -> str | None:
     """Everything ``page`` is finished from, or None when something cannot be named."""
-    extra = {k: v for k, v in context.items() if k not in STANDARD_CONTEXT}
     neighbours = [
         (other.url, other.title) if other is not None else None
         for other in (page.previous_page, page.next_page)
@@ -93,10 +92,7 @@ def page_key(site: str, context: TemplateContext, page: Page, template: str) -> 
             stable_text(page.canonical_url),
             stable_text(neighbours),
             stable_text([section.title for section in page.ancestors]),
-            stable_text(
-                [context.get("base_url"), context.get("extra_css"), context.get("extra_javascript")]
-            ),
-            stable_text(extra),
+            *_context_texts(context),
         )
     except Unnameable:
         return None
@@ -104,18 +100,22 @@ def page_key(site: str, context: TemplateContext, page: Page, template: str) -> 
 
 def template_key(site: str, context: TemplateContext, name: str) -> str | None:
     """Everything the theme's page ``name`` (no page of the site) is made from, or None."""
-    extra = {k: v for k, v in context.items() if k not in STANDARD_CONTEXT}
     try:
-        return digest(
-            site,
-            name,
-            stable_text(
-                [context.get("base_url"), context.get("extra_css"), context.get("extra_javascript")]
-            ),
-            stable_text(extra),
-        )
+        return digest(site, name, *_context_texts(context))
     except Unnameable:
         return None
+
+
+def _context_texts(context: TemplateContext) -> tuple[str, str]:
+    """What a page's context holds beyond the site's signature and the page itself: the
+    base URL, the extra styles and scripts, and whatever a plugin added."""
+    extra = {k: v for k, v in context.items() if k not in STANDARD_CONTEXT}
+    return (
+        stable_text(
+            [context.get("base_url"), context.get("extra_css"), context.get("extra_javascript")]
+        ),
+        stable_text(extra),
+    )
 
 
 def _plugin(name: str, plugin: object) -> object:
@@ -172,25 +172,13 @@ class Finishing:
                 page.meta["template"] = FINISHING_TEMPLATE
 
     def context(self, context: TemplateContext, page: Page) -> None:
-        template = self._templates.get(page.file.src_uri)
-        if self._pages is None or self._site is None or template is None:
-            return
-        # MkDocs types the context with its own keys only; a template reads any key.
-        variables = cast("dict[str, object]", context)
-        variables["sopdocs_template"] = template
-        key = page_key(self._site, context, page, template)
-        if key is None:
-            return
-        kept = self._pages.get(key)
-        if kept is None:
-            self._pending[page.file.src_uri] = key
-        else:
-            variables["sopdocs_finished"] = kept
+        site, template = self._site, self._templates.get(page.file.src_uri)
+        if self._pages is not None and site is not None and template is not None:
+            key = page_key(site, context, page, template)
+            self._offer(context, page.file.src_uri, template, key)
 
     def finished(self, output: str, page: Page) -> None:
-        key = self._pending.pop(page.file.src_uri, None)
-        if key is not None and self._pages is not None:
-            self._pages.put(key, output)
+        self._keep(page.file.src_uri, output)
 
     def theme_template(self, template: Template, name: str) -> Template:
         """``on_pre_template``: a kept theme page (:data:`KEPT_THEME_PAGES`) is built
@@ -201,22 +189,32 @@ class Finishing:
 
     def theme_context(self, context: TemplateContext, name: str) -> None:
         """``on_template_context`` (the last): the kept theme page, or its key to keep it."""
-        if self._pages is None or self._site is None or name not in KEPT_THEME_PAGES:
+        site = self._site
+        if self._pages is not None and site is not None and name in KEPT_THEME_PAGES:
+            self._offer(context, f"//{name}", name, template_key(site, context, name))
+
+    def theme_finished(self, output: str, name: str) -> None:
+        """``on_post_template`` (the first): what the theme made of page ``name``."""
+        self._keep(f"//{name}", output)
+
+    def _offer(self, context: TemplateContext, slot: str, template: str, key: str | None) -> None:
+        """Give the page its kept output, or route it through ``template`` with its key
+        waiting under ``slot`` for :meth:`_keep`."""
+        if self._pages is None:
             return
+        # MkDocs types the context with its own keys only; a template reads any key.
         variables = cast("dict[str, object]", context)
-        variables["sopdocs_template"] = name
-        key = template_key(self._site, context, name)
+        variables["sopdocs_template"] = template
         if key is None:
             return
         kept = self._pages.get(key)
         if kept is None:
-            self._pending[f"//{name}"] = key
+            self._pending[slot] = key
         else:
             variables["sopdocs_finished"] = kept
 
-    def theme_finished(self, output: str, name: str) -> None:
-        """``on_post_template`` (the first): what the theme made of page ``name``."""
-        key = self._pending.pop(f"//{name}", None)
+    def _keep(self, slot: str, output: str) -> None:
+        key = self._pending.pop(slot, None)
         if key is not None and self._pages is not None:
             self._pages.put(key, output)
 
