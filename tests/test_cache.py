@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import pickle
 import random
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from conftest import CATALOGUE, MKDOCS_YML, build_site, write_site
-from sopdocs.cache import Cache, seal
+from sopdocs.cache import Cache, Pack, seal
 from sopdocs.datajson import DataCodec
 from sopdocs.flowchart import Renderer, flowchart_of, to_dot
 from sopdocs.issues import Issue
@@ -217,3 +219,129 @@ def test_a_kept_bundle_writes_only_the_entries_used_since_its_last_save(tmp_path
     ]
     lines = (tmp_path / "cache" / LOAD_CACHE).read_bytes().split(b"\n")
     assert len(lines) == 1 + 2  # the header and the two SOPs still there
+
+
+# --- packs: the large entries (pages, conversions) of one kind in one file ------------------
+
+
+def _pack(folder: Path, name: str = "uji.pack") -> Pack:
+    return Pack(Cache.open(folder), name)
+
+
+def _saved(folder: Path, entries: dict[str, bytes]) -> Path:
+    pack = _pack(folder)
+    for key, payload in entries.items():
+        pack.put(key, payload)
+    pack.save(prune=True)
+    return folder / "uji.pack"
+
+
+def test_a_saved_pack_gives_every_payload_back_to_the_next_build(tmp_path: Path) -> None:
+    _saved(tmp_path, {"a": b"satu", "b": b"\n\x00dua\n", "c": b""})
+    pack = _pack(tmp_path)
+    assert [pack.get(k) for k in ("a", "b", "c", "d")] == [b"satu", b"\n\x00dua\n", b"", None]
+
+
+def test_a_payload_put_in_this_build_reads_back_before_the_save(tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+    pack.put("a", b"satu")
+    assert pack.get("a") == b"satu"
+
+
+def test_a_build_that_used_exactly_what_the_pack_holds_writes_nothing(tmp_path: Path) -> None:
+    path = _saved(tmp_path, {"a": b"satu", "b": b"dua"})
+    before = path.stat()
+    pack = _pack(tmp_path)
+    assert pack.get("a") == b"satu"
+    pack.keep("b")
+    pack.save(prune=True)
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".probe", "uji.pack"]
+
+
+def test_a_pruning_save_keeps_what_was_asked_for_kept_or_put(tmp_path: Path) -> None:
+    _saved(tmp_path, {"a": b"satu", "b": b"dua", "c": b"tiga", "d": b"empat"})
+    pack = _pack(tmp_path)
+    pack.get("a")
+    pack.keep("b")
+    pack.get("x")  # asked for, never stored: nothing to keep
+    pack.put("e", b"lima")
+    pack.save(prune=True)
+    again = _pack(tmp_path)
+    assert again.stored == {"a", "b", "e"}
+    assert [again.get(k) for k in ("a", "b", "e")] == [b"satu", b"dua", b"lima"]
+
+
+def test_a_save_without_pruning_keeps_the_old_entries_too(tmp_path: Path) -> None:
+    _saved(tmp_path, {"a": b"satu", "b": b"dua"})
+    pack = _pack(tmp_path)
+    pack.put("b", b"dua baru")
+    pack.put("c", b"tiga")
+    pack.save(prune=False)
+    again = _pack(tmp_path)
+    assert {k: again.get(k) for k in sorted(again.stored)} == {
+        "a": b"satu",
+        "b": b"dua baru",
+        "c": b"tiga",
+    }
+
+
+def test_a_damaged_record_is_a_miss_and_the_others_still_read(tmp_path: Path) -> None:
+    path = _saved(tmp_path, {"a": b"satu satu", "b": b"dua dua", "c": b"tiga tiga"})
+    path.write_bytes(path.read_bytes().replace(b"dua dua", b"dua DUA"))
+    pack = _pack(tmp_path)
+    assert [pack.get(k) for k in ("a", "b", "c")] == [b"satu satu", None, b"tiga tiga"]
+
+
+def test_a_cut_pack_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    path = _saved(tmp_path, {"a": b"satu", "b": b"dua", "c": b"tiga"})
+    data = path.read_bytes()
+    path.write_bytes(data[: data.index(b"tiga") + 2])
+    pack = _pack(tmp_path)
+    assert pack.stored == {"a", "b"}
+    assert [pack.get(k) for k in ("a", "b", "c")] == [b"satu", b"dua", None]
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"sopdocs-pack 0\na 4 x\nsatu", b"\x00" * 100, b"sopdocs-pack 1\nrusak\n"]
+)
+def test_a_file_that_is_not_a_pack_reads_as_empty(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "uji.pack").write_bytes(content)
+    pack = _pack(tmp_path)
+    assert pack.get("a") is None
+    pack.put("a", b"baru")
+    pack.save(prune=True)
+    assert _pack(tmp_path).get("a") == b"baru"
+
+
+def test_two_builds_saving_one_pack_at_once_leave_a_whole_pack(tmp_path: Path) -> None:
+    first, second = _pack(tmp_path), _pack(tmp_path)
+    first.put("a", b"satu")
+    second.put("b", b"dua")
+    first.save(prune=True)
+    second.save(prune=True)
+    pack = _pack(tmp_path)
+    assert (pack.stored, pack.get("b")) == ({"b"}, b"dua")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".probe", "uji.pack"]
+
+
+def test_a_pack_in_a_folder_that_fails_turns_the_cache_off(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    pack = Pack(cache, "uji.pack")
+    shutil.rmtree(tmp_path / "cache")
+    (tmp_path / "cache").write_text("bukan folder")
+    pack.put("a", b"satu")
+    pack.save(prune=True)
+    assert cache.folder is None
+    assert cache.problem is not None and "tidak dapat dipakai" in cache.problem
+
+
+def test_temporary_files_of_killed_builds_go_and_a_running_builds_stay(tmp_path: Path) -> None:
+    killed = tmp_path / ".uji.pack.1111.tmp"
+    running = tmp_path / ".uji.pack.2222.tmp"
+    for leftover in (killed, running):
+        leftover.write_bytes(b"sopdocs-pack 1\n")
+    os.utime(killed, (time.time() - 2 * 3600,) * 2)
+    _saved(tmp_path, {"a": b"satu"})
+    assert (killed.exists(), running.exists()) == (False, True)

@@ -16,10 +16,10 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 from sopdocs.adapters.converting import Conversions, ConvertedPage, FrontMatter
-from sopdocs.cache import Cache
+from sopdocs.cache import Cache, Pack
 from sopdocs.site.kept import (
-    CONVERTED_DIR,
-    FINISHED_DIR,
+    CONVERTED_PACK,
+    FINISHED_PACK,
     KeptTexts,
     Unnameable,
     stable_text,
@@ -44,6 +44,10 @@ def _outputs(site: BuiltSite) -> dict[str, bytes]:
     }
 
 
+def _stored(root: Path, name: str) -> frozenset[str]:
+    return KeptTexts(Cache.open(root / ".cache"), name).stored
+
+
 def _kept_counts(site: BuiltSite) -> str:
     return next(m for m in site.messages(logging.INFO) if "halaman diambil dari cache" in m)
 
@@ -53,14 +57,17 @@ def test_a_warm_build_writes_the_same_bytes_and_makes_no_page_again(
 ) -> None:
     root = _site(tmp_path)
     cold = build_site(root, site_dir=tmp_path / "cold")
-    converted = sorted((root / ".cache" / CONVERTED_DIR).glob("*.z"))
+    converted = _stored(root, CONVERTED_PACK)
+    packs = {p.name: p.stat().st_mtime_ns for p in (root / ".cache").glob("*.pack")}
     warm = build_site(root, site_dir=tmp_path / "warm")
     assert _outputs(warm) == _outputs(cold)
     pages = len(list((tmp_path / "cold").rglob("*.html")))  # the theme's 404.html as well
     assert _kept_counts(warm) == f"sopdocs: {pages} halaman diambil dari cache, 0 dibuat"
     # Every SOP page's Markdown was converted once, in the cold build.
     assert len(converted) >= len(list((tmp_path / "cold" / "sop").rglob("index.html")))
-    assert sorted((root / ".cache" / CONVERTED_DIR).glob("*.z")) == converted
+    # The warm build used exactly what the cold one kept: it wrote no pack again.
+    assert {p.name: p.stat().st_mtime_ns for p in (root / ".cache").glob("*.pack")} == packs
+    assert sorted(packs) == ["converted.pack", "finished.pack", "pages.pack"]
 
 
 def test_a_warm_build_equals_a_build_without_any_cache(tmp_path: Path, build_site: Build) -> None:
@@ -166,16 +173,18 @@ def test_a_theme_that_prints_the_build_date_keeps_no_page(
     root = _site(tmp_path, yml, **{"overrides/main.html": override})
     build_site(root)
     build_site(root)
-    assert not list((root / ".cache" / FINISHED_DIR).glob("*"))
+    assert not _stored(root, FINISHED_PACK)
 
 
 def test_a_damaged_entry_is_made_again_never_published(tmp_path: Path, build_site: Build) -> None:
     root = _site(tmp_path)
     cold = build_site(root, site_dir=tmp_path / "cold")
-    for folder in (FINISHED_DIR, CONVERTED_DIR):
-        for number, entry in enumerate(sorted((root / ".cache" / folder).glob("*.z"))):
-            data = entry.read_bytes()
-            entry.write_bytes(data[: len(data) // 2] if number % 2 else b"\x00" + data[1:])
+    for name in (FINISHED_PACK, CONVERTED_PACK):
+        pack = root / ".cache" / f"{name}.pack"
+        data = bytearray(pack.read_bytes())
+        for position in range(len(data) // 7, len(data) // 2, 997):  # inside many records
+            data[position] ^= 0x55
+        pack.write_bytes(bytes(data[: len(data) * 3 // 4]))  # and the last ones cut off
     warm = build_site(root, site_dir=tmp_path / "warm")
     assert _outputs(warm) == _outputs(cold)
 
@@ -183,14 +192,14 @@ def test_a_damaged_entry_is_made_again_never_published(tmp_path: Path, build_sit
 def test_entries_no_build_asked_for_are_dropped(tmp_path: Path, build_site: Build) -> None:
     root = _site(tmp_path)
     build_site(root)
-    stale = sorted(p.name for p in (root / ".cache" / FINISHED_DIR).glob("*.z"))
+    stale = _stored(root, FINISHED_PACK)
     (root / "mkdocs.yml").write_text(
         NO_SEARCH.replace("Katalog Uji", "Katalog Lain"), encoding="utf-8"
     )
     build_site(root)
-    now = sorted(p.name for p in (root / ".cache" / FINISHED_DIR).glob("*.z"))
+    now = _stored(root, FINISHED_PACK)
     assert len(now) == len(stale)
-    assert not set(now) & set(stale)
+    assert not now & stale
 
 
 # --- the parts ------------------------------------------------------------------------------
@@ -210,9 +219,20 @@ def test_stable_text_refuses_an_object_known_only_by_its_address() -> None:
 def test_a_kept_text_that_does_not_decompress_is_a_miss(tmp_path: Path) -> None:
     texts = KeptTexts(Cache.open(tmp_path), "uji")
     texts.put("k", "isi")
-    assert texts.get("k") == "isi"
-    Cache.open(tmp_path).write("uji/k.z", zlib.compress(b"\xff\xfe"))  # sealed, not UTF-8
-    assert texts.get("k") is None
+    texts.save(prune=True)
+    assert KeptTexts(Cache.open(tmp_path), "uji").get("k") == "isi"
+    pack = Pack(Cache.open(tmp_path), "uji.pack")
+    pack.put("k", zlib.compress(b"\xff\xfe"))  # sealed, not UTF-8
+    pack.save(prune=True)
+    assert KeptTexts(Cache.open(tmp_path), "uji").get("k") is None
+
+
+def test_texts_of_the_one_file_per_entry_format_are_removed(tmp_path: Path) -> None:
+    old = write_files(tmp_path, {"uji/k.z": "lama", "uji/l.md": "lama"})
+    texts = KeptTexts(Cache.open(old), "uji")
+    texts.put("k", "isi")
+    texts.save(prune=True)
+    assert sorted(p.name for p in old.iterdir()) == [".probe", "uji.pack"]
 
 
 def test_the_theme_signature_follows_template_text_and_skips_icons(tmp_path: Path) -> None:

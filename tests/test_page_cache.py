@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sopdocs.cache import Cache
 from sopdocs.catalogue.index import analyse
-from sopdocs.site.incremental import PageCache
+from sopdocs.site.incremental import PAGES_PACK, PageCache
+from sopdocs.site.kept import KeptTexts
 from sopdocs.site.pages import catalogue_pages
 from sopdocs.site.templating import Templates
 from support import CATALOGUE, PENDAFTARAN, UNIT, write_files
@@ -68,8 +69,11 @@ def test_after_an_edit_cached_pages_are_those_a_fresh_build_makes(
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path) -> None:
     root = write_files(tmp_path, CATALOGUE)
     fresh = _pages(root, PageCache(Cache.open(tmp_path / "cache")))
-    for entry in (tmp_path / "cache" / "pages").glob("*.z"):
-        entry.write_bytes(entry.read_bytes() + b"<p>palsu</p>")
+    pack = tmp_path / "cache" / f"{PAGES_PACK}.pack"
+    data = bytearray(pack.read_bytes())
+    for position in range(200, len(data), 151):  # a byte of every record, and then some
+        data[position] ^= 0x20
+    pack.write_bytes(bytes(data))
     again = PageCache(Cache.open(tmp_path / "cache"))
     assert _pages(root, again) == fresh
     assert again.rendered == len(fresh)
@@ -80,17 +84,16 @@ def test_pages_no_build_asked_for_are_dropped_from_the_cache(tmp_path: Path) -> 
     _pages(root, PageCache(Cache.open(tmp_path / "cache")))
     (root / "sops" / "badan-uji" / "jahat.yaml").unlink()
     second = _pages(root, PageCache(Cache.open(tmp_path / "cache")))
-    assert len(list((tmp_path / "cache" / "pages").glob("*.z"))) == len(second)
+    assert len(KeptTexts(Cache.open(tmp_path / "cache"), PAGES_PACK).stored) == len(second)
 
 
-def test_pages_are_kept_compressed_and_entries_of_the_uncompressed_format_go(
+def test_pages_are_kept_compressed_in_one_pack_and_entries_of_older_formats_go(
     tmp_path: Path,
 ) -> None:
     root = write_files(tmp_path, CATALOGUE)
-    old = write_files(tmp_path / "cache" / "pages", {"abc.md": "# halaman lama\n"}) / "abc.md"
+    old = write_files(tmp_path / "cache" / "pages", {"abc.md": "# lama\n", "def.z": "lama"})
     pages = _pages(root, PageCache(Cache.open(tmp_path / "cache")))
     assert not old.exists()
-    entries = list((tmp_path / "cache" / "pages").iterdir())
-    assert len(entries) == len(pages)
-    assert all(entry.suffix == ".z" for entry in entries)
-    assert sum(e.stat().st_size for e in entries) < sum(len(t) for t in pages.values())
+    assert len(KeptTexts(Cache.open(tmp_path / "cache"), PAGES_PACK).stored) == len(pages)
+    pack = tmp_path / "cache" / f"{PAGES_PACK}.pack"
+    assert pack.stat().st_size < sum(len(t) for t in pages.values())

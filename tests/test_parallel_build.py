@@ -16,7 +16,8 @@ import pytest
 from sopdocs.cache import Cache
 from sopdocs.catalogue.index import Analysis, analyse
 from sopdocs.parallel import SERIAL, Parallelism, ordered_results
-from sopdocs.site.incremental import PAGES_DIR, PageCache
+from sopdocs.site.incremental import PAGES_PACK, PageCache
+from sopdocs.site.kept import KeptTexts
 from sopdocs.site.pages import SiteOptions, SitePage, catalogue_pages, write_site
 from sopdocs.site.templating import Templates
 from sopdocs.urls import sop_page
@@ -168,7 +169,9 @@ def test_a_parallel_cold_build_fills_the_page_cache_a_serial_one_fills(tmp_path:
     root = _catalogue(tmp_path)
     serial = _pages(root, SERIAL, tmp_path / "serial")
     assert _pages(root, FORCED, tmp_path / "parallel") == serial
-    assert _files(tmp_path / "parallel" / PAGES_DIR) == _files(tmp_path / "serial" / PAGES_DIR)
+    pack = f"{PAGES_PACK}.pack"
+    assert (tmp_path / "parallel" / pack).read_bytes() == (tmp_path / "serial" / pack).read_bytes()
+    assert len(KeptTexts(Cache.open(tmp_path / "serial"), PAGES_PACK).stored) == len(serial)
     assert _pages(root, FORCED, tmp_path / "parallel") == serial  # and a warm one reads it
 
 

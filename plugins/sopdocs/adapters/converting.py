@@ -24,7 +24,7 @@ from mkdocs.utils.meta import YAML_RE, get_data
 
 from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.handover import join, split
-from sopdocs.site.kept import CONVERTED_DIR, KeptTexts, Unnameable, stable_text
+from sopdocs.site.kept import CONVERTED_PACK, KeptTexts, Unnameable, stable_text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +36,7 @@ class Conversions:
     """One build's kept conversions, and the settings every key of that build names."""
 
     def __init__(self, store: Cache, config: MkDocsConfig, files: Files) -> None:
-        self.texts = KeptTexts(store, CONVERTED_DIR)
+        self.texts = KeptTexts(store, CONVERTED_PACK)
         self.front_matter = FrontMatter()
         self._files = files
         try:

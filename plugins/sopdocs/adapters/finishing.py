@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 import mkdocs
 
 from sopdocs.cache import Cache, code_fingerprint, digest
-from sopdocs.site.kept import FINISHED_DIR, KeptTexts, Unnameable, stable_text, theme_signature
+from sopdocs.site.kept import FINISHED_PACK, KeptTexts, Unnameable, stable_text, theme_signature
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -163,7 +163,7 @@ class Finishing:
         if self._site is None:
             self._pages = None
             return
-        self._pages = KeptTexts(store, FINISHED_DIR)
+        self._pages = KeptTexts(store, FINISHED_PACK)
         self._templates = {}
         for file in files.documentation_pages():
             page = file.page
@@ -223,7 +223,6 @@ class Finishing:
         if self._pages is None:
             return (0, 0)
         counts = (self._pages.reused, self._pages.made)
-        if prune:
-            self._pages.prune()
+        self._pages.save(prune=prune)
         self._pages = None
         return counts

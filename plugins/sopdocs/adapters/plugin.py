@@ -359,8 +359,8 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         reused, finished = self._finishing.end(prune=not self._dirty)
-        if self._conversions is not None and not self._dirty:
-            self._conversions.texts.prune()
+        if self._conversions is not None:
+            self._conversions.texts.save(prune=not self._dirty)
         if reused or finished:
             log.info("sopdocs: %d halaman diambil dari cache, %d dibuat", reused, finished)
         if self._serving and not self._settled:

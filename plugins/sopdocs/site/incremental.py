@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from sopdocs.review.history import History
     from sopdocs.site.templating import Templates
 
-PAGES_DIR = "pages"
+PAGES_PACK = "pages"
 
 
 def templates_fingerprint(templates: Templates) -> str:
@@ -46,10 +46,10 @@ def templates_fingerprint(templates: Templates) -> str:
 @dataclass(slots=True)
 class PageCache:
     """Rendered SOP pages by content key: in memory, and on disk as :class:`KeptTexts`
-    (``pages/<key>.z``, sealed and compressed), so a damaged or foreign file is a miss,
+    (``pages.pack``, sealed and compressed), so a damaged or foreign entry is a miss,
     never a wrong page.
 
-    Pages a build did not ask for are dropped by :meth:`prune`, so the folder holds one
+    Pages a build did not ask for are dropped by :meth:`prune`, so the pack holds one
     build's pages. A site with its own templates (``templates_dir``) is never cached: its
     templates may read anything from the catalogue, which no key can name.
     """
@@ -67,7 +67,7 @@ class PageCache:
     _recalled_next: dict[str, tuple[object, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._kept = KeptTexts(self.store, PAGES_DIR)
+        self._kept = KeptTexts(self.store, PAGES_PACK)
 
     def key(
         self,
@@ -143,16 +143,12 @@ class PageCache:
         self._memory = {k: v for k, v in self._memory.items() if k in used}
         self._recalled, self._recalled_next = self._recalled_next, {}
         self._sop_digests, self._sop_digests_next = self._sop_digests_next, {}
-        self._kept.prune()
-        folder = self.store.folder
-        if folder is not None and (folder / PAGES_DIR).is_dir():
-            # Entries of sopdocs before the pages were compressed (``<key>.md``).
-            for path in (folder / PAGES_DIR).glob("*.md"):
-                path.unlink(missing_ok=True)
+        self._kept.save(prune=True)
 
     def use(self, store: Cache) -> None:
         """Keep pages through ``store`` (the same folder, opened by this build)."""
-        self.store = self._kept.store = store
+        self.store = store
+        self._kept.use(store)
 
 
 def site_options(templates: Templates, settings: tuple[object, ...]) -> str:

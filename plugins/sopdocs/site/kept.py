@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sopdocs.cache import Cache, digest
+from sopdocs.cache import Cache, Pack, digest
 
-FINISHED_DIR = "finished"
-CONVERTED_DIR = "converted"
+FINISHED_PACK = "finished"
+CONVERTED_PACK = "converted"
 TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".j2", ".jinja", ".jinja2", ".txt")
 """Theme files read as templates: their text is part of the key; other theme files (icons,
 scripts, styles) count by name and size, which is enough to see a theme upgrade."""
@@ -80,23 +81,25 @@ def theme_signature(dirs: list[Path]) -> str | None:
 
 @dataclass(slots=True)
 class KeptTexts:
-    """Texts by key in one folder of the cache: sealed, compressed entries ``<key>.z``.
+    """Texts by key in one pack of the cache (:class:`sopdocs.cache.Pack`), compressed.
 
-    Used for pages as the theme finished them (:data:`FINISHED_DIR`), for Markdown as
-    MkDocs converted it (:data:`CONVERTED_DIR`) and for sopdocs' own SOP and index pages
-    (:class:`sopdocs.site.incremental.PageCache`). :meth:`prune` drops what the last full
-    build did not use, so the folder holds one build's texts (compressed to about a sixth).
+    Used for pages as the theme finished them (:data:`FINISHED_PACK`), for Markdown as
+    MkDocs converted it (:data:`CONVERTED_PACK`) and for sopdocs' own SOP and index pages
+    (:class:`sopdocs.site.incremental.PageCache`). :meth:`save` with ``prune`` drops what
+    the build did not use, so the pack holds one build's texts (compressed to about a sixth).
     """
 
     store: Cache
-    folder: str
+    name: str
     reused: int = 0
     made: int = 0
-    _used: set[str] = field(default_factory=set)
+    _pack: Pack = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._pack = Pack(self.store, f"{self.name}.pack")
 
     def get(self, key: str) -> str | None:
-        self._used.add(key)
-        payload = self.store.read(self._entry(key))
+        payload = self._pack.get(key)
         if payload is None:
             return None
         try:
@@ -107,27 +110,31 @@ class KeptTexts:
         return text
 
     def put(self, key: str, text: str) -> None:
-        self._used.add(key)
         self.made += 1
-        self.store.write(self._entry(key), zlib.compress(text.encode("utf-8"), 1))
+        self._pack.put(key, zlib.compress(text.encode("utf-8"), 1))
 
     def keep(self, key: str) -> None:
-        """The build uses the entry under ``key`` (held in memory): :meth:`prune` keeps it."""
-        self._used.add(key)
+        """The build uses the entry under ``key`` (held in memory): :meth:`save` keeps it."""
+        self._pack.keep(key)
 
     @property
     def used(self) -> frozenset[str]:
         """The keys this build asked for."""
-        return frozenset(self._used)
+        return self._pack.used
 
-    def prune(self) -> None:
-        """Delete every entry the build did not ask for."""
-        root = self.store.folder
-        if root is not None and (root / self.folder).is_dir():
-            for path in (root / self.folder).glob("*.z"):
-                if path.name.removesuffix(".z") not in self._used:
-                    path.unlink(missing_ok=True)
-        self._used = set()
+    @property
+    def stored(self) -> frozenset[str]:
+        """The keys the pack holds (as the last save left it)."""
+        return self._pack.stored
 
-    def _entry(self, key: str) -> str:
-        return f"{self.folder}/{key}.z"
+    def save(self, *, prune: bool) -> None:
+        """Write what this build made; with ``prune``, forget what it did not ask for."""
+        self._pack.save(prune=prune)
+        folder = self.store.folder
+        if folder is not None and (folder / self.name).is_dir():
+            # sopdocs before packs kept one file per entry, in a folder of that name.
+            shutil.rmtree(folder / self.name, ignore_errors=True)
+
+    def use(self, store: Cache) -> None:
+        """Keep the texts through ``store`` (the same folder, opened by a later build)."""
+        self.store = self._pack.cache = store
