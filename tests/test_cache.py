@@ -294,6 +294,18 @@ def test_a_damaged_record_is_a_miss_and_the_others_still_read(tmp_path: Path) ->
     assert [pack.get(k) for k in ("a", "b", "c")] == [b"satu satu", None, b"tiga tiga"]
 
 
+def test_a_damaged_record_carried_into_the_next_pack_stays_a_miss(tmp_path: Path) -> None:
+    path = _saved(tmp_path, {"a": b"satu satu", "b": b"dua dua"})
+    path.write_bytes(path.read_bytes().replace(b"dua dua", b"dua DUA"))
+    pack = _pack(tmp_path)
+    pack.keep("a")
+    pack.keep("b")
+    pack.put("c", b"tiga")
+    pack.save(prune=True)
+    again = _pack(tmp_path)
+    assert [again.get(k) for k in ("a", "b", "c")] == [b"satu satu", None, b"tiga"]
+
+
 def test_a_cut_pack_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
     path = _saved(tmp_path, {"a": b"satu", "b": b"dua", "c": b"tiga"})
     data = path.read_bytes()

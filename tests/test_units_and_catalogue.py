@@ -244,3 +244,34 @@ def test_a_unit_page_lists_its_subunits_with_every_sop_below_them(tmp_path):
         ("uu-25-2009",),
     )
     assert row.roles == ("petugas-loket", "kepala-seksi")
+
+
+def test_the_sops_of_a_unit_alone_or_with_its_subunits_in_catalogue_order(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "sops/dinas/_unit.yaml": UNIT,
+            "sops/dinas/bidang/_unit.yaml": "nama: Bidang\n",
+            "sops/dinas/bidang/b.yaml": SOP.replace("001/SOP", "002/SOP"),
+            "sops/dinas/bidang/seksi/_unit.yaml": "nama: Seksi\n",
+            "sops/dinas/bidang/seksi/c.yaml": SOP.replace("001/SOP", "003/SOP"),
+            "sops/dinas/z.yaml": SOP,
+            "sops/dinas-lain/_unit.yaml": UNIT,
+            "sops/dinas-lain/d.yaml": SOP.replace("001/SOP", "004/SOP"),
+        },
+    )
+    index = analyse(tmp_path / "sops").index
+    every = [s.id for s in index.sops]
+
+    def ids(unit: str, nested: bool) -> list[str]:
+        return [s.id for s in index.sops_in_unit(unit, nested=nested)]
+
+    assert ids("dinas", False) == ["dinas/z"]
+    assert ids("dinas", True) == [i for i in every if i.startswith("dinas/")]
+    assert sorted(ids("dinas", True)) == ["dinas/bidang/b", "dinas/bidang/seksi/c", "dinas/z"]
+    assert ids("dinas/bidang", False) == ["dinas/bidang/b"]
+    assert ids("dinas/bidang", True) == ["dinas/bidang/b", "dinas/bidang/seksi/c"]
+    assert ids("dinas/bidang/seksi", True) == ["dinas/bidang/seksi/c"]
+    assert ids("dinas-lain", True) == ["dinas-lain/d"]
+    assert ids("", True) == every
+    assert ids("tidak-ada", True) == ids("tidak-ada", False) == []

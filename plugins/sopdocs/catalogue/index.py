@@ -110,6 +110,10 @@ class CatalogueIndex:
         default_factory=dict, compare=False, repr=False
     )
     """What :meth:`sops_in_unit` found, by its arguments."""
+    _own_sops: dict[str, tuple[Sop, ...]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Each unit's own SOPs (:meth:`_by_unit`)."""
     _chains: dict[str, tuple[Unit, ...]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False
     )
@@ -162,19 +166,32 @@ class CatalogueIndex:
             if label in groups
         )
 
+    def _by_unit(self) -> dict[str, tuple[Sop, ...]]:
+        """Each unit's own SOPs in catalogue order, found in one pass over the catalogue."""
+        found = self._own_sops
+        if not found and self.sops:
+            groups: dict[str, list[Sop]] = {}
+            for sop in self.sops:
+                groups.setdefault(sop.unit, []).append(sop)
+            found.update((unit, tuple(sops)) for unit, sops in groups.items())
+        return found
+
     def sops_in_unit(self, unit_path: str, *, nested: bool = False) -> tuple[Sop, ...]:
         """The unit's SOPs (``nested``: with its sub-units'), in catalogue order; worked out
         once per unit, as every unit, monitoring and sub-unit row asks again."""
         found = self._in_unit.get((unit_path, nested))
         if found is None:
-            prefix = f"{unit_path}/" if unit_path and nested else None
-            found = tuple(
-                s
-                for s in self.sops
-                if s.unit == unit_path or (prefix is not None and s.unit.startswith(prefix))
-            )
             if nested and not unit_path:
                 found = self.sops
+            elif nested:
+                prefix = f"{unit_path}/"
+                units = {u for u in self._by_unit() if u == unit_path or u.startswith(prefix)}
+                if len(units) > 1:  # SOPs of several units: in catalogue order
+                    found = tuple(s for s in self.sops if s.unit in units)
+                else:
+                    found = self._by_unit()[units.pop()] if units else ()
+            else:
+                found = self._by_unit().get(unit_path, ())
             self._in_unit[(unit_path, nested)] = found
         return found
 
