@@ -3,6 +3,13 @@
 jsonschema's own messages ("'x' is not valid under any of the given schemas") speak to
 programmers; here each error becomes one Indonesian sentence at the exact line and column,
 with the key that was probably meant when a key is unknown.
+
+Most files of a catalogue are valid, and jsonschema took 0.7 ms to say so of each SOP
+(2.1 s of CPU for 3,000). jsonschema-rs, the same standard compiled, says it in a
+hundredth of that; only the files it refuses go to jsonschema for the errors and where
+they are. Both read the same schema; where their regular expressions differ (Python's
+``$`` also matches before a final newline, its digit class any script's digits), jsonschema-rs
+is the stricter, so a file it passes jsonschema passes too (``tests/test_validation_agrees``).
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -38,8 +46,24 @@ def _validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(schema_name))
 
 
+@cache
+def _compiled(schema_name: str) -> jsonschema_rs.Validator:
+    return jsonschema_rs.validator_for(load_schema(schema_name))
+
+
+def surely_valid(data: YamlValue, schema_name: str = SOP_SCHEMA) -> bool:
+    """Whether the compiled validator passes ``data``; False also when it cannot take a
+    value (an integer beyond 64 bits), which jsonschema then judges."""
+    try:
+        return _compiled(schema_name).is_valid(data)
+    except (ValueError, TypeError, OverflowError):
+        return False
+
+
 def structural_issues(data: YamlMap, schema_name: str = SOP_SCHEMA) -> list[Issue]:
     """Every place where ``data`` does not have the shape the schema describes."""
+    if surely_valid(data, schema_name):
+        return []
     issues: list[Issue] = []
     for err in _validator(schema_name).iter_errors(data):
         issues.extend(_translate(err, data))
