@@ -20,10 +20,11 @@ symbol out of its lane.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -468,28 +469,54 @@ _WIDTHS = dict(zip(map(chr, range(32, 127)), map(int, _HELVETICA.split()), stric
 
 def text_width(text: str, size: float) -> float:
     """Estimated width of ``text`` in points, 12 % wide, for fonts a little wider than Arial."""
-    return sum(_WIDTHS.get(char, 600) for char in text) * size / 1000 * 1.12
+    return _points(_units(text), size)
 
 
+def _units(text: str) -> int:
+    """Width of ``text`` in thousandths of an em: whole numbers, so a line's width is
+    exactly the sum of its words' and spaces'."""
+    return sum(map(_WIDTHS.get, text, repeat(600)))
+
+
+def _points(units: int, size: float) -> float:
+    """Units in points: the one formula ``text_width`` and ``wrap`` share, so that adding
+    up a line word by word gives the very same float as measuring it whole."""
+    return units * size / 1000 * 1.12
+
+
+_SPACE = _WIDTHS[" "]
+
+
+@functools.lru_cache(maxsize=8192)
 def wrap(text: str, width: float, size: float = HEADER_FONT_SIZE) -> tuple[str, ...]:
-    """Break ``text`` into lines no wider than ``width`` points, between words when possible."""
+    """Break ``text`` into lines no wider than ``width`` points, between words when possible.
+
+    Memoised: lane names and short cells (numbers, durations) recur on every SOP's page."""
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if text_width(candidate, size) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = word
-            while text_width(line, size) > width and len(line) > 1:
-                # A word wider than the column (a long code or URL) is cut where it overflows.
-                cut = 1
-                while cut < len(line) - 1 and text_width(line[: cut + 1], size) <= width:
-                    cut += 1
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line)
+        _wrap_paragraph(paragraph, width, size, lines)
     return tuple(lines)
+
+
+def _wrap_paragraph(paragraph: str, width: float, size: float, lines: list[str]) -> None:
+    """Append ``paragraph``'s lines to ``lines``; each line's width is kept as it grows, so
+    a paragraph costs one pass over its words, not one measure of every longer prefix."""
+    line, units = "", 0
+    for word in paragraph.split():
+        word_units = _units(word)
+        candidate = units + _SPACE + word_units if line else word_units
+        if _points(candidate, size) <= width:
+            line, units = (f"{line} {word}" if line else word), candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while text_width(line, size) > width and len(line) > 1:
+            # A word wider than the column (a long code or URL) is cut where it overflows.
+            cut = 1
+            while cut < len(line) - 1 and text_width(line[: cut + 1], size) <= width:
+                cut += 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        units = _units(line)
+    lines.append(line)
