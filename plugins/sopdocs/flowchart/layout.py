@@ -28,12 +28,16 @@ from itertools import pairwise, repeat
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sopdocs.flowchart.graph import Edge, Flowchart, Node
 
 Point = tuple[float, float]
 Side = Literal["left", "right"]
+Run = tuple[float, float, float, int]
+"""A placed straight segment: the coordinate it keeps, the low and high ends of the one it
+runs along, and the step its arrow leads to."""
+Extent = tuple[float, float, float, float]
+"""A :class:`Box` as its left, right, top and bottom: what the router tests segments
+against thousands of times, without recomputing them from the centre."""
 
 LANE_WIDTH = 115.0
 """1.6 in: five lanes fit a landscape A4 page at full size."""
@@ -142,11 +146,13 @@ def lay_out(flowchart: Flowchart) -> Layout:
     )
     symbols = tuple(_symbol(node, header_height) for node in flowchart.nodes)
     routes = _Router(flowchart, symbols, width).route_all()
-    if _tangles(routes):
+    tangles = _tangles(routes)
+    if tangles:
         # Nesting short loops inside long ones can leave a long one no clear track; routing
         # the long ones first then often finds a drawing without any crossing.
         other = _Router(flowchart, symbols, width).route_all(longest_first=True)
-        routes = min(routes, other, key=_tangles)
+        if _tangles(other) < tangles:
+            routes = other
     return Layout(
         width=width,
         height=height,
@@ -177,16 +183,17 @@ class _Router:
         self.width = width
         self.nodes = {node.step: node for node in flowchart.nodes}
         self.boxes = {node.step: box for node, box in zip(flowchart.nodes, symbols, strict=True)}
-        self.symbols = [box.grown(_CLEARANCE) for box in symbols]
-        self.labels: list[Box] = []
-        self.segments: list[tuple[Point, Point]] = []
-        self.targets: list[int] = []
-        """The step each of ``segments`` leads to: arrows into one step may merge."""
+        self.symbols = [_extent(box.grown(_CLEARANCE)) for box in symbols]
+        self.labels: list[Extent] = []
+        self.across: list[Run] = []
+        """Horizontal segments placed so far, by their y; arrows into one step may merge."""
+        self.down: list[Run] = []
+        """Vertical segments placed so far, by their x."""
         self.sides: dict[tuple[int, Side], Literal["in", "out"]] = {}
         self.exits = Counter(edge.source for edge in flowchart.edges if edge.kind != "next")
         """Side exits each step still needs: an arrow must not take the last free side."""
         self.zones = {
-            step: self._label_zones(self.boxes[step])
+            step: [_extent(zone) for zone in self._label_zones(self.boxes[step])]
             for step in self.exits
             if self.nodes[step].shape == "decision"
         }
@@ -223,25 +230,52 @@ class _Router:
         return tuple(routes[edge] for edge in self.flowchart.edges)
 
     def _place(self, route: Route) -> Route:
-        for segment in pairwise(route.points):
-            self.segments.append(segment)
-            self.targets.append(route.edge.target)
+        target = route.edge.target
+        # Every route is made of horizontal and vertical runs, none of them a mere point.
+        for a, b in pairwise(route.points):
+            if a[1] == b[1]:
+                self.across.append((a[1], min(a[0], b[0]), max(a[0], b[0]), target))
+            else:
+                self.down.append((a[0], min(a[1], b[1]), max(a[1], b[1]), target))
         if route.label is not None:
-            self.labels.append(route.label.grown(1))
+            self.labels.append(_extent(route.label.grown(1)))
         return route
 
-    def _runs_along(self, a: Point, b: Point, target: int) -> int:
-        """How many placed segments run on top of segment ``a``-``b`` (merging ones do not)."""
+    def _tangle(self, a: Point, b: Point, target: int) -> tuple[int, int]:
+        """How many placed segments run on top of segment ``a``-``b`` (those into ``target``
+        merge, so they do not) and how many it crosses."""
         close = _TRACK_STEP / 2
-        count = 0
-        for (c, d), other in zip(self.segments, self.targets, strict=True):
-            if other == target:
-                continue
-            if a[1] == b[1] and c[1] == d[1] and abs(a[1] - c[1]) < close:
-                count += _overlap(a[0], b[0], c[0], d[0])
-            elif a[0] == b[0] and c[0] == d[0] and abs(a[0] - c[0]) < close:
-                count += _overlap(a[1], b[1], c[1], d[1])
-        return count
+        along = crossed = 0
+        if a[1] == b[1]:
+            y, low, high = a[1], min(a[0], b[0]), max(a[0], b[0])
+            along += sum(
+                1
+                for at, c_low, c_high, other in self.across
+                if other != target and abs(y - at) < close and low < c_high + 4 and c_low < high + 4
+            )
+            crossed += sum(
+                1 for x, c_low, c_high, _ in self.down if low < x < high and c_low < y < c_high
+            )
+        if a[0] == b[0]:
+            x, low, high = a[0], min(a[1], b[1]), max(a[1], b[1])
+            along += sum(
+                1
+                for at, c_low, c_high, other in self.down
+                if other != target and abs(x - at) < close and low < c_high + 4 and c_low < high + 4
+            )
+            crossed += sum(
+                1 for y, c_low, c_high, _ in self.across if c_low < x < c_high and low < y < high
+            )
+        return along, crossed
+
+    def _label_crossings(self, box: Box) -> int:
+        """How many placed segments run through ``box``."""
+        left, right, top, bottom = box.left, box.right, box.top, box.bottom
+        return sum(
+            1 for x, low, high, _ in self.down if left < x < right and low < bottom and top < high
+        ) + sum(
+            1 for y, low, high, _ in self.across if top < y < bottom and low < right and left < high
+        )
 
     def _ports(self, step: int) -> tuple[float, float]:
         """The x range where an arrow may meet the symbol's top or bottom."""
@@ -277,6 +311,12 @@ class _Router:
         # Cheapest first by the cost known without looking at other arrows (length and
         # fixed penalties); penalties only add, so the search stops once no cheaper is left.
         options = sorted(self._options(edge))
+        zones = [
+            zone
+            for step, extents in self.zones.items()
+            if step not in (edge.source, edge.target)
+            for zone in extents
+        ]
         best: tuple[float, Route, Side, Side | None] | None = None
         for bound, exit_index, track, entry_index in options:
             if best is not None and bound >= best[0]:
@@ -284,7 +324,7 @@ class _Router:
             exit_side, entry = _SIDES[exit_index], (*_SIDES, None)[entry_index]
             points = self._points(edge, exit_side, track, entry)
             limit = math.inf if best is None else best[0]
-            scored = self._score(edge, exit_side, points, bound, limit)
+            scored = self._score(edge, zones, (exit_side, points), bound, limit)
             if scored is not None:
                 best = (*scored, exit_side, entry)
         if best is None:
@@ -297,26 +337,39 @@ class _Router:
             self.sides[(edge.target, entry)] = "in"
         return route
 
-    def _options(self, edge: Edge) -> Iterator[tuple[float, int, float, int]]:
+    def _options(self, edge: Edge) -> list[tuple[float, int, float, int]]:
         """Every (cost by itself, exit side, track, entry) that can join the two symbols:
         out of a side, along a vertical track, into a side or (entry None) the top."""
         source, target = self.boxes[edge.source], self.boxes[edge.target]
         entries = self._entries(edge)
+        options: list[tuple[float, int, float, int]] = []
         for exit_index, exit_side in enumerate(_SIDES):
             used = self.sides.get((edge.source, exit_side))
             if used == "out":
                 continue
             start = source.left if exit_side == "left" else source.right
             exit_cost = _SHARED_SIDE_COST if used == "in" else 0.0
-            for track, track_cost in self.tracks.items():
-                if (track >= start) if exit_side == "left" else (track <= start):
-                    continue
-                base = exit_cost + track_cost + abs(track - start)
-                for entry_index, end, cost in entries:
-                    if end is None:
-                        yield base + cost + abs(target.x - track), exit_index, track, entry_index
-                    elif (track < end) if entry_index == 0 else (track > end):
-                        yield base + cost + abs(end - track), exit_index, track, entry_index
+            # Each track beyond the exit side, with the cost of getting there.
+            bases = [
+                (track, exit_cost + track_cost + abs(track - start))
+                for track, track_cost in self.tracks.items()
+                if ((track < start) if exit_side == "left" else (track > start))
+            ]
+            for entry_index, end, cost in entries:
+                if end is None:
+                    x = target.x
+                    options += [
+                        (b + cost + abs(x - t), exit_index, t, entry_index) for t, b in bases
+                    ]
+                elif entry_index == 0:
+                    options += [
+                        (b + cost + abs(end - t), exit_index, t, 0) for t, b in bases if t < end
+                    ]
+                else:
+                    options += [
+                        (b + cost + abs(end - t), exit_index, t, 1) for t, b in bases if t > end
+                    ]
+        return options
 
     def _entries(self, edge: Edge) -> list[tuple[int, float | None, float]]:
         """Every way into the target: (entry index, x of the side or None for the top, cost)."""
@@ -351,31 +404,32 @@ class _Router:
         return [start, (track, source.y), (track, target.y), end]
 
     def _score(
-        self, edge: Edge, exit_side: Side, points: list[Point], cost: float, limit: float
+        self,
+        edge: Edge,
+        zones: list[Extent],
+        way: tuple[Side, list[Point]],
+        cost: float,
+        limit: float,
     ) -> tuple[float, Route] | None:
-        """``cost`` plus penalties for what makes the route harder to read (crossings, lines
-        on top of others, labels crossed); None when it runs through a symbol or costs
-        ``limit`` or more."""
-        (x, y1), (_, y2) = points[1], points[2]
-        if any(box.hits_vertical(x, y1, y2) for box in self.symbols):
+        """``cost`` plus penalties for what makes the route (its exit side and points) harder
+        to read (crossings, lines on top of others, labels crossed); None when it runs
+        through a symbol or costs ``limit`` or more."""
+        exit_side, points = way
+        if _hits(self.symbols, points[1], points[2]):
             return None
+        y1, y2 = points[1][1], points[2][1]
         label = None
         if edge.label is not None:
             label = self._side_label(edge.label, points[0], exit_side, going_up=y2 < y1)
-            cost += _OVERLAP_COST * sum(_crosses_box(label, a, b) for a, b in self.segments)
-        zones = [
-            zone
-            for step, boxes in self.zones.items()
-            if step not in (edge.source, edge.target)
-            for zone in boxes
-        ]
+            cost += _OVERLAP_COST * self._label_crossings(label)
         for a, b in pairwise(points):
-            cost += _OVERLAP_COST * sum(_crosses_box(box, a, b) for box in self.labels)
-            cost += _ZONE_COST * sum(_crosses_box(zone, a, b) for zone in zones)
+            cost += _OVERLAP_COST * _hits(self.labels, a, b)
+            cost += _ZONE_COST * _hits(zones, a, b)
             if cost >= limit:
                 return None
-            cost += _OVERLAP_COST * self._runs_along(a, b, edge.target)
-            cost += _CROSSING_COST * sum(_crosses((a, b), other) for other in self.segments)
+            along, crossed = self._tangle(a, b, edge.target)
+            cost += _OVERLAP_COST * along
+            cost += _CROSSING_COST * crossed
             if cost >= limit:
                 return None
         return cost, Route(edge=edge, points=_arrow(points), label=label)
@@ -404,47 +458,54 @@ def _frange(start: float, stop: float, step: float) -> list[float]:
     return [start + i * step for i in range(int((stop - start) / step) + 1)]
 
 
-def _overlap(a1: float, a2: float, b1: float, b2: float) -> bool:
-    return min(a1, a2) < max(b1, b2) + 4 and min(b1, b2) < max(a1, a2) + 4
-
-
-def _crosses(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
-    """Whether a horizontal and a vertical segment cross at an interior point."""
-    (a, b), (c, d) = s, t
-    if a[1] == b[1] and c[0] == d[0]:
-        (a, b), (c, d) = (c, d), (a, b)
-    if not (a[0] == b[0] and c[1] == d[1]):
-        return False
-    x, y = a[0], c[1]
-    return min(c[0], d[0]) < x < max(c[0], d[0]) and min(a[1], b[1]) < y < max(a[1], b[1])
-
-
 def _tangles(routes: tuple[Route, ...]) -> int:
     """How many times two arrows into different steps cross or run on top of each other."""
+    runs = [[_run(a, b) for a, b in pairwise(route.points)] for route in routes]
     count = 0
     for index, one in enumerate(routes):
-        for other in routes[index + 1 :]:
-            if one.edge.target == other.edge.target:
-                continue
-            for s in pairwise(one.points):
-                for t in pairwise(other.points):
-                    count += _crosses(s, t) or _collinear(s, t)
+        for other, theirs in zip(routes[index + 1 :], runs[index + 1 :], strict=True):
+            if one.edge.target != other.edge.target:
+                count += sum(_meet(s, t) for s in runs[index] for t in theirs)
     return count
 
 
-def _collinear(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
-    (a, b), (c, d) = s, t
-    if a[0] == b[0] == c[0] == d[0]:
-        return _overlap(a[1], b[1], c[1], d[1])
-    if a[1] == b[1] == c[1] == d[1]:
-        return _overlap(a[0], b[0], c[0], d[0])
-    return False
-
-
-def _crosses_box(box: Box, a: Point, b: Point) -> bool:
+def _run(a: Point, b: Point) -> tuple[bool, float, float, float]:
+    """A segment of a route (never a mere point) as: whether it is vertical, the coordinate
+    it keeps, and the low and high ends of the other."""
     if a[0] == b[0]:
-        return box.hits_vertical(a[0], a[1], b[1])
-    return box.hits_horizontal(a[1], a[0], b[0])
+        return True, a[0], min(a[1], b[1]), max(a[1], b[1])
+    return False, a[1], min(a[0], b[0]), max(a[0], b[0])
+
+
+def _meet(s: tuple[bool, float, float, float], t: tuple[bool, float, float, float]) -> bool:
+    """Whether two route segments cross at an interior point or run on top of each other
+    (on one line, closer than 4 points end to end)."""
+    s_vertical, s_at, s_low, s_high = s
+    t_vertical, t_at, t_low, t_high = t
+    if s_vertical == t_vertical:
+        return s_at == t_at and s_low < t_high + 4 and t_low < s_high + 4
+    return t_low < s_at < t_high and s_low < t_at < s_high
+
+
+def _extent(box: Box) -> Extent:
+    return box.left, box.right, box.top, box.bottom
+
+
+def _hits(extents: list[Extent], a: Point, b: Point) -> int:
+    """How many of ``extents`` segment ``a``-``b`` runs into (touching is not enough)."""
+    if a[0] == b[0]:
+        x, low, high = a[0], min(a[1], b[1]), max(a[1], b[1])
+        return sum(
+            1
+            for left, right, top, bottom in extents
+            if left < x < right and low < bottom and top < high
+        )
+    y, low, high = a[1], min(a[0], b[0]), max(a[0], b[0])
+    return sum(
+        1
+        for left, right, top, bottom in extents
+        if top < y < bottom and low < right and left < high
+    )
 
 
 def _arrow(points: list[Point]) -> tuple[Point, ...]:
