@@ -38,6 +38,9 @@ runs along, and the step its arrow leads to."""
 Extent = tuple[float, float, float, float]
 """A :class:`Box` as its left, right, top and bottom: what the router tests segments
 against thousands of times, without recomputing them from the centre."""
+Meets = tuple[int, int, int, int]
+"""What a candidate segment meets: placed labels, other decisions' label zones, placed
+segments it would run on top of, placed segments it crosses."""
 
 LANE_WIDTH = 115.0
 """1.6 in: five lanes fit a landscape A4 page at full size."""
@@ -198,13 +201,7 @@ class _Router:
             if self.nodes[step].shape == "decision"
         }
         """Beside each decision's side vertices, where its Ya / Tidak will be written."""
-        inner = _frange(_TRACK_STEP, width - _TRACK_STEP / 2, _TRACK_STEP)
-        outer = [-_TRACK_STEP * k for k in range(1, 5)] + [
-            width + _TRACK_STEP * k for k in range(1, 5)
-        ]
-        self.tracks = {x: _track_cost(x, width) for x in inner + outer if x % LANE_WIDTH}
-        """Where vertical runs may go, every few points across the lanes and outside, with
-        what running there costs."""
+        self.tracks = _tracks(width)
 
     @staticmethod
     def _label_zones(box: Box) -> list[Box]:
@@ -240,33 +237,6 @@ class _Router:
         if route.label is not None:
             self.labels.append(_extent(route.label.grown(1)))
         return route
-
-    def _tangle(self, a: Point, b: Point, target: int) -> tuple[int, int]:
-        """How many placed segments run on top of segment ``a``-``b`` (those into ``target``
-        merge, so they do not) and how many it crosses."""
-        close = _TRACK_STEP / 2
-        along = crossed = 0
-        if a[1] == b[1]:
-            y, low, high = a[1], min(a[0], b[0]), max(a[0], b[0])
-            along += sum(
-                1
-                for at, c_low, c_high, other in self.across
-                if other != target and abs(y - at) < close and low < c_high + 4 and c_low < high + 4
-            )
-            crossed += sum(
-                1 for x, c_low, c_high, _ in self.down if low < x < high and c_low < y < c_high
-            )
-        if a[0] == b[0]:
-            x, low, high = a[0], min(a[1], b[1]), max(a[1], b[1])
-            along += sum(
-                1
-                for at, c_low, c_high, other in self.down
-                if other != target and abs(x - at) < close and low < c_high + 4 and c_low < high + 4
-            )
-            crossed += sum(
-                1 for y, c_low, c_high, _ in self.across if c_low < x < c_high and low < y < high
-            )
-        return along, crossed
 
     def _label_crossings(self, box: Box) -> int:
         """How many placed segments run through ``box``."""
@@ -311,12 +281,7 @@ class _Router:
         # Cheapest first by the cost known without looking at other arrows (length and
         # fixed penalties); penalties only add, so the search stops once no cheaper is left.
         options = sorted(self._options(edge))
-        zones = [
-            zone
-            for step, extents in self.zones.items()
-            if step not in (edge.source, edge.target)
-            for zone in extents
-        ]
+        scene = _Scene(self, edge)
         best: tuple[float, Route, Side, Side | None] | None = None
         for bound, exit_index, track, entry_index in options:
             if best is not None and bound >= best[0]:
@@ -324,7 +289,7 @@ class _Router:
             exit_side, entry = _SIDES[exit_index], (*_SIDES, None)[entry_index]
             points = self._points(edge, exit_side, track, entry)
             limit = math.inf if best is None else best[0]
-            scored = self._score(edge, zones, (exit_side, points), bound, limit)
+            scored = self._score(scene, (exit_side, points), bound, limit)
             if scored is not None:
                 best = (*scored, exit_side, entry)
         if best is None:
@@ -352,7 +317,7 @@ class _Router:
             # Each track beyond the exit side, with the cost of getting there.
             bases = [
                 (track, exit_cost + track_cost + abs(track - start))
-                for track, track_cost in self.tracks.items()
+                for track, track_cost in self.tracks
                 if ((track < start) if exit_side == "left" else (track > start))
             ]
             for entry_index, end, cost in entries:
@@ -403,36 +368,29 @@ class _Router:
         end = (target.left, target.y) if entry == "left" else (target.right, target.y)
         return [start, (track, source.y), (track, target.y), end]
 
+    @staticmethod
     def _score(
-        self,
-        edge: Edge,
-        zones: list[Extent],
-        way: tuple[Side, list[Point]],
-        cost: float,
-        limit: float,
+        scene: _Scene, way: tuple[Side, list[Point]], cost: float, limit: float
     ) -> tuple[float, Route] | None:
         """``cost`` plus penalties for what makes the route (its exit side and points) harder
         to read (crossings, lines on top of others, labels crossed); None when it runs
         through a symbol or costs ``limit`` or more."""
         exit_side, points = way
-        if _hits(self.symbols, points[1], points[2]):
+        (x, y1), (_, y2) = points[1], points[2]
+        if scene.down(min(y1, y2), max(y1, y2)).blocked(x):
             return None
-        y1, y2 = points[1][1], points[2][1]
-        label = None
-        if edge.label is not None:
-            label = self._side_label(edge.label, points[0], exit_side, going_up=y2 < y1)
-            cost += _OVERLAP_COST * self._label_crossings(label)
+        label, crossed = scene.label(points[0], exit_side, going_up=y2 < y1)
+        cost += _OVERLAP_COST * crossed
         for a, b in pairwise(points):
-            cost += _OVERLAP_COST * _hits(self.labels, a, b)
-            cost += _ZONE_COST * _hits(zones, a, b)
-            if cost >= limit:
-                return None
-            along, crossed = self._tangle(a, b, edge.target)
+            # In this order, so that the sum is the same float whatever stops the search.
+            labels, zones, along, crossings = scene.meets(a, b)
+            cost += _OVERLAP_COST * labels
+            cost += _ZONE_COST * zones
             cost += _OVERLAP_COST * along
-            cost += _CROSSING_COST * crossed
+            cost += _CROSSING_COST * crossings
             if cost >= limit:
                 return None
-        return cost, Route(edge=edge, points=_arrow(points), label=label)
+        return cost, Route(edge=scene.edge, points=_arrow(points), label=label)
 
     @staticmethod
     def _side_label(text: str, start: Point, side: Side, *, going_up: bool) -> Box:
@@ -443,7 +401,156 @@ class _Router:
         return Box(x=x, y=y, width=width, height=LABEL_FONT_SIZE + 2)
 
 
+class _Scene:
+    """What one edge's candidate routes are scored against, line by line: what lies on each
+    line a candidate segment may take (the source's row, the target's, just above the
+    target, a track between them) is gathered from everything placed once, then looked up
+    by every candidate on that line, instead of going through everything placed again."""
+
+    def __init__(self, router: _Router, edge: Edge) -> None:
+        self.router = router
+        self.edge = edge
+        self.zones = [
+            zone
+            for step, extents in router.zones.items()
+            if step not in (edge.source, edge.target)
+            for zone in extents
+        ]
+        self.rows: dict[float, _Across] = {}
+        self.spans: dict[tuple[float, float], _Down] = {}
+        self.labels: dict[tuple[Side, bool], tuple[Box | None, int]] = {}
+
+    def label(self, start: Point, side: Side, *, going_up: bool) -> tuple[Box | None, int]:
+        """The branch label of a route leaving ``side``, and how many placed segments cross
+        it: one of four, whatever the track."""
+        found = self.labels.get((side, going_up))
+        if found is None:
+            text = self.edge.label
+            if text is None:
+                found = None, 0
+            else:
+                box = _Router._side_label(text, start, side, going_up=going_up)
+                found = box, self.router._label_crossings(box)
+            self.labels[(side, going_up)] = found
+        return found
+
+    def meets(self, a: Point, b: Point) -> Meets:
+        """What segment ``a``-``b`` meets (see :data:`Meets`)."""
+        if a[1] == b[1] and a[0] != b[0]:
+            return self.across(a[1]).meets(min(a[0], b[0]), max(a[0], b[0]))
+        labels, zones, along, crossed = self.down(min(a[1], b[1]), max(a[1], b[1])).meets(a[0])
+        if a[1] == b[1]:
+            # A mere point (no candidate has one) runs along horizontal segments too.
+            along += self.across(a[1]).meets(a[0], a[0])[2]
+        return labels, zones, along, crossed
+
+    def across(self, y: float) -> _Across:
+        """What lies on the horizontal line at ``y``."""
+        found = self.rows.get(y)
+        if found is None:
+            router, close = self.router, _TRACK_STEP / 2
+            found = self.rows[y] = _Across(
+                labels=[
+                    (left, right) for left, right, top, bottom in router.labels if top < y < bottom
+                ],
+                zones=[
+                    (left, right) for left, right, top, bottom in self.zones if top < y < bottom
+                ],
+                along=[
+                    (low, high + 4)
+                    for at, low, high, other in router.across
+                    if other != self.edge.target and abs(y - at) < close
+                ],
+                cuts=[x for x, low, high, _ in router.down if low < y < high],
+            )
+        return found
+
+    def down(self, low: float, high: float) -> _Down:
+        """What lies across the heights from ``low`` to ``high``, for a vertical segment."""
+        found = self.spans.get((low, high))
+        if found is None:
+            router = self.router
+            found = self.spans[(low, high)] = _Down(
+                symbols=_spanning(router.symbols, low, high),
+                labels=_spanning(router.labels, low, high),
+                zones=_spanning(self.zones, low, high),
+                along=[
+                    x
+                    for x, c_low, c_high, other in router.down
+                    if other != self.edge.target and low < c_high + 4 and c_low < high + 4
+                ],
+                cuts=[(c_low, c_high) for y, c_low, c_high, _ in router.across if low < y < high],
+            )
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Across:
+    """What a horizontal line holds, for any segment on it: x ranges of placed labels and
+    label zones it runs through and of placed segments near enough to run on top of (the
+    high end already + 4); the x of every placed vertical segment that cuts it."""
+
+    labels: list[tuple[float, float]]
+    zones: list[tuple[float, float]]
+    along: list[tuple[float, float]]
+    cuts: list[float]
+
+    def meets(self, low: float, high: float) -> Meets:
+        """What the segment from x ``low`` to ``high`` meets."""
+        reach = high + 4
+        labels, zones, along, cuts = self.labels, self.zones, self.along, self.cuts
+        # Most lines hold nothing of one kind or another: skip making a generator for them.
+        return (
+            sum(1 for left, right in labels if low < right and left < high) if labels else 0,
+            sum(1 for left, right in zones if low < right and left < high) if zones else 0,
+            sum(1 for c_low, c_reach in along if low < c_reach and c_low < reach) if along else 0,
+            sum(1 for x in cuts if low < x < high) if cuts else 0,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Down:
+    """What a span of heights holds, for a vertical segment over it at any x: x ranges of
+    the symbols, placed labels and label zones reaching into the span and of placed
+    horizontal segments inside it; the x of placed vertical segments overlapping it."""
+
+    symbols: list[tuple[float, float]]
+    labels: list[tuple[float, float]]
+    zones: list[tuple[float, float]]
+    along: list[float]
+    cuts: list[tuple[float, float]]
+
+    def blocked(self, x: float) -> bool:
+        return any(left < x < right for left, right in self.symbols)
+
+    def meets(self, x: float) -> Meets:
+        """What the segment at ``x`` meets."""
+        close = _TRACK_STEP / 2
+        labels, zones, along, cuts = self.labels, self.zones, self.along, self.cuts
+        return (
+            sum(1 for left, right in labels if left < x < right) if labels else 0,
+            sum(1 for left, right in zones if left < x < right) if zones else 0,
+            sum(1 for at in along if abs(x - at) < close) if along else 0,
+            sum(1 for low, high in cuts if low < x < high) if cuts else 0,
+        )
+
+
+def _spanning(extents: list[Extent], low: float, high: float) -> list[tuple[float, float]]:
+    """The x ranges of ``extents`` that reach into the heights strictly between ``low``
+    and ``high``."""
+    return [(left, right) for left, right, top, bottom in extents if low < bottom and top < high]
+
+
 _SIDES: tuple[Side, Side] = ("left", "right")
+
+
+@functools.lru_cache(maxsize=64)
+def _tracks(width: float) -> tuple[tuple[float, float], ...]:
+    """Where vertical runs may go, every few points across the lanes and outside, with what
+    running there costs: the same for every flowchart with as many lanes."""
+    inner = _frange(_TRACK_STEP, width - _TRACK_STEP / 2, _TRACK_STEP)
+    outer = [-_TRACK_STEP * k for k in range(1, 5)] + [width + _TRACK_STEP * k for k in range(1, 5)]
+    return tuple((x, _track_cost(x, width)) for x in inner + outer if x % LANE_WIDTH)
 
 
 def _track_cost(x: float, width: float) -> float:
@@ -489,23 +596,6 @@ def _meet(s: tuple[bool, float, float, float], t: tuple[bool, float, float, floa
 
 def _extent(box: Box) -> Extent:
     return box.left, box.right, box.top, box.bottom
-
-
-def _hits(extents: list[Extent], a: Point, b: Point) -> int:
-    """How many of ``extents`` segment ``a``-``b`` runs into (touching is not enough)."""
-    if a[0] == b[0]:
-        x, low, high = a[0], min(a[1], b[1]), max(a[1], b[1])
-        return sum(
-            1
-            for left, right, top, bottom in extents
-            if left < x < right and low < bottom and top < high
-        )
-    y, low, high = a[1], min(a[0], b[0]), max(a[0], b[0])
-    return sum(
-        1
-        for left, right, top, bottom in extents
-        if top < y < bottom and low < right and left < high
-    )
 
 
 def _arrow(points: list[Point]) -> tuple[Point, ...]:
