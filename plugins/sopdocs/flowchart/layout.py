@@ -568,12 +568,26 @@ def _frange(start: float, stop: float, step: float) -> list[float]:
 def _tangles(routes: tuple[Route, ...]) -> int:
     """How many times two arrows into different steps cross or run on top of each other."""
     runs = [[_run(a, b) for a, b in pairwise(route.points)] for route in routes]
+    reaches = [_reach(route.points) for route in routes]
     count = 0
-    for index, one in enumerate(routes):
-        for other, theirs in zip(routes[index + 1 :], runs[index + 1 :], strict=True):
-            if one.edge.target != other.edge.target:
-                count += sum(_meet(s, t) for s in runs[index] for t in theirs)
+    for index, (one, reach) in enumerate(zip(routes, reaches, strict=True)):
+        for later in range(index + 1, len(routes)):
+            # Two arrows whose extents are more than 4 points apart cannot meet: most pairs.
+            if one.edge.target != routes[later].edge.target and _near(reach, reaches[later]):
+                count += sum(_meet(s, t) for s in runs[index] for t in runs[later])
     return count
+
+
+def _reach(points: tuple[Point, ...]) -> Extent:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def _near(one: Extent, other: Extent) -> bool:
+    """Whether the two extents overlap or lie less than 4 points apart, as segments that
+    :func:`_meet` must."""
+    (left, right, top, bottom), (o_left, o_right, o_top, o_bottom) = one, other
+    return left < o_right + 4 and o_left < right + 4 and top < o_bottom + 4 and o_top < bottom + 4
 
 
 def _run(a: Point, b: Point) -> tuple[bool, float, float, float]:
