@@ -14,6 +14,7 @@ least :data:`ROW_MIN` tall, what the layout keeps apart stays apart at any row h
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from itertools import pairwise
@@ -233,12 +234,18 @@ def table_flow(flowchart: Flowchart, layout: Layout | None = None) -> TableFlow:
 def _spot(x: float, y: float, top: float) -> Spot:
     """A layout point as a table point: a row boundary becomes the upper row's elbow level,
     anything else keeps its distance from its row's middle."""
-    local = y - top
+    return Spot(x, *_row_level(y - top))
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_level(local: float) -> tuple[int, Level]:
+    """The row and level of a height ``local`` px below the first row's top. Memoised: arrows
+    keep to a few heights per row (the middle, the elbow, beside a symbol), in every SOP."""
     row = math.floor(local / ROW_PITCH + _EPSILON)
     within = local - row * ROW_PITCH
     if abs(within) < _EPSILON and row > 0:
-        return Spot(x, row - 1, Level("bottom", -ELBOW_GAP))
-    return Spot(x, row, Level("middle", round(within - ROW_PITCH / 2, 3)))
+        return row - 1, Level("bottom", -ELBOW_GAP)
+    return row, Level("middle", round(within - ROW_PITCH / 2, 3))
 
 
 def _label(index: int, text: str, box: Box, shift: float, top: float) -> Label:
@@ -263,6 +270,10 @@ def _slices(
 ) -> tuple[RowSlice, ...]:
     pieces: list[list[Piece]] = [[] for _ in symbols]
     heads: list[list[Head]] = [[] for _ in symbols]
+    in_row: list[list[Label]] = [[] for _ in symbols]
+    for label in labels:
+        if 0 <= label.row < len(in_row):  # As before: a label outside the rows is dropped.
+            in_row[label.row].append(label)
     for arrow in arrows:
         for a, b in pairwise(arrow.spots):
             for row, piece in split(arrow.index, a, b):
@@ -277,7 +288,7 @@ def _slices(
             symbol=symbol,
             pieces=tuple(pieces[symbol.row]),
             heads=tuple(heads[symbol.row]),
-            labels=tuple(label for label in labels if label.row == symbol.row),
+            labels=tuple(in_row[symbol.row]),
         )
         for symbol in symbols
     )
@@ -288,9 +299,9 @@ def split(edge: int, a: Spot, b: Spot) -> list[tuple[int, Piece]]:
     if a.x != b.x:
         if (a.row, a.level) != (b.row, b.level):
             raise ValueError(f"diagonal segment {a} {b}")
-        x1, x2 = sorted((a.x, b.x))
+        x1, x2 = min(a.x, b.x), max(a.x, b.x)
         return [(a.row, Piece(edge=edge, x1=x1, x2=x2, top=a.level, bottom=a.level))]
-    upper, lower = sorted((a, b), key=_order)
+    upper, lower = (b, a) if _order(b) < _order(a) else (a, b)
     if upper.row == lower.row:
         return [(upper.row, Piece(edge=edge, x1=a.x, x2=a.x, top=upper.level, bottom=lower.level))]
     found = [(upper.row, Piece(edge=edge, x1=a.x, x2=a.x, top=upper.level, bottom=BOTTOM))]
