@@ -435,7 +435,8 @@ class _Scene:
         return found
 
     def meets(self, a: Point, b: Point) -> Meets:
-        """What segment ``a``-``b`` meets (see :data:`Meets`)."""
+        """What segment ``a``-``b`` (horizontal or vertical, as every candidate's) meets
+        (see :data:`Meets`)."""
         if a[1] == b[1] and a[0] != b[0]:
             return self.across(a[1]).meets(min(a[0], b[0]), max(a[0], b[0]))
         labels, zones, along, crossed = self.down(min(a[1], b[1]), max(a[1], b[1])).meets(a[0])
