@@ -95,14 +95,6 @@ class Box:
             x=self.x, y=self.y, width=self.width + 2 * margin, height=self.height + 2 * margin
         )
 
-    def hits_vertical(self, x: float, y1: float, y2: float) -> bool:
-        low, high = min(y1, y2), max(y1, y2)
-        return self.left < x < self.right and low < self.bottom and self.top < high
-
-    def hits_horizontal(self, y: float, x1: float, x2: float) -> bool:
-        low, high = min(x1, x2), max(x1, x2)
-        return self.top < y < self.bottom and low < self.right and self.left < high
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Route:
