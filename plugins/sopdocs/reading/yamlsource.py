@@ -28,8 +28,10 @@ from ruamel.yaml.events import (
     AliasEvent,
     CollectionStartEvent,
     DocumentStartEvent,
+    MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
+    SequenceEndEvent,
     SequenceStartEvent,
 )
 from ruamel.yaml.nodes import ScalarNode
@@ -56,6 +58,8 @@ UNREADABLE = frozenset(
 )
 """Issue codes after which the file's YAML must not be read again by any other tool."""
 _TEXT_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
+ImplicitResolvers = dict[str | None, list[tuple[str, "re.Pattern[str]"]]]
+"""ruamel's table for one YAML version: a plain scalar's first character → (tag, pattern)s."""
 _COLLECTION_TAGS = {
     MappingStartEvent: "tag:yaml.org,2002:map",
     SequenceStartEvent: "tag:yaml.org,2002:seq",
@@ -210,20 +214,42 @@ class _Builder:
         self.values = 0
         self.documents = 0
         self.root: YamlValue = None
+        self.implicit: ImplicitResolvers | None = None
+        """ruamel's resolver table for the document being read; None: ask the resolver."""
+        self.handlers: dict[type, Callable[[Any], None]] = {
+            ScalarEvent: self._scalar,
+            MappingStartEvent: self._start,
+            SequenceStartEvent: self._start,
+            MappingEndEvent: self._end_event,
+            SequenceEndEvent: self._end_event,
+            AliasEvent: self._alias,
+            DocumentStartEvent: self._document,
+        }
+        """What each common event means, looked up by its exact type: a chain of isinstance
+        tests per event cost more than building the value (500,000 events in 3,000 SOPs)."""
 
     def build(self, events: Iterable[Any]) -> YamlValue:
+        handlers = self.handlers
         for event in events:
-            if isinstance(event, CollectionStartEvent):
-                self._start(event)
-            elif isinstance(event, ScalarEvent):
-                self._scalar(event)
-            elif isinstance(event, AliasEvent):
-                self._alias(event)
-            elif isinstance(event, DocumentStartEvent):
-                self._document(event)
-            elif self.open and not hasattr(event, "value"):  # a mapping's or list's end
-                self._end()
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
+            else:
+                self._other(event)
         return self.root
+
+    def _other(self, event: Any) -> None:
+        """An event of a type not in :attr:`handlers` (a stream's or document's end)."""
+        if isinstance(event, CollectionStartEvent):
+            self._start(event)
+        elif isinstance(event, ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, AliasEvent):
+            self._alias(event)
+        elif isinstance(event, DocumentStartEvent):
+            self._document(event)
+        elif self.open and not hasattr(event, "value"):  # a mapping's or list's end
+            self._end()
 
     def _where(self, event: Any) -> Location:
         return self.lines.at(event.start_mark.index)
@@ -244,6 +270,10 @@ class _Builder:
 
     def _document(self, event: Any) -> None:
         self.documents += 1
+        # Read here, once the document's directives are known, as ruamel reads it per scalar.
+        self.implicit = (
+            None if self.resolver.yaml_path_resolvers else self.resolver.versioned_resolver
+        )
         if self.documents > 1:
             raise _Stop(
                 error(
@@ -272,6 +302,10 @@ class _Builder:
         self._count(1, event)
         self.open.append(_Open(value=value, anchor=event.anchor, values_before=self.values))
 
+    def _end_event(self, event: Any) -> None:
+        if self.open:
+            self._end()
+
     def _end(self) -> None:
         done = self.open.pop()
         if done.anchor is not None:
@@ -279,9 +313,10 @@ class _Builder:
         self._add(done.value, done.value.location, None)
 
     def _scalar(self, event: Any) -> None:
-        self._check_tag(event, None)
+        if event.tag is not None:
+            self._check_tag(event, None)
         self._count(1, event)
-        value = _scalar_value(event, self.resolver)
+        value = _scalar_value(event, self.resolver, self.implicit)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
         self._add(value, self._where(event), str(event.value))
@@ -392,15 +427,27 @@ def _syntax_issue(exc: MarkedYAMLError, lines: Lines) -> Issue:
     return error("yaml.syntax", f"YAML tidak dapat dibaca: {problem}", location, hint)
 
 
-def _scalar_value(event: Any, resolver: Any) -> YamlValue:
+def _scalar_value(event: Any, resolver: Any, implicit: ImplicitResolvers | None) -> YamlValue:
     text = str(event.value)
     # Quoted scalars are always text; plain ones are typed as YAML 1.2 types them.
     if event.style in ("'", '"', "|", ">"):
         return text
     tag = event.tag
+    if tag is None and event.implicit[0] and implicit is not None:
+        return _plain_value(text, implicit)
     if tag is None or tag == "!":
         tag = resolver.resolve(ScalarNode, text, event.implicit)
     return _typed(text, str(tag))
+
+
+def _plain_value(text: str, implicit: ImplicitResolvers) -> YamlValue:
+    """A plain untagged scalar typed as ``Resolver.resolve`` types it, from the same table by
+    the same rules; resolve itself looks its version up and makes a Tag on every call."""
+    first = text[0] if text else ""
+    for tag, pattern in implicit.get(first, []) + implicit.get(None, []):
+        if pattern.match(text):
+            return _typed(text, tag)
+    return text
 
 
 def _typed(text: str, tag: str) -> YamlValue:
