@@ -58,8 +58,9 @@ UNREADABLE = frozenset(
 )
 """Issue codes after which the file's YAML must not be read again by any other tool."""
 _TEXT_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
-ImplicitResolvers = dict[str | None, list[tuple[str, "re.Pattern[str]"]]]
-"""ruamel's table for one YAML version: a plain scalar's first character → (tag, pattern)s."""
+ImplicitResolvers = dict[str | None, list[tuple[str, Any]]]
+"""ruamel's table for one YAML version: a plain scalar's first character → its candidate
+(tag, pattern) pairs, the patterns being ruamel's lazily compiled regular expressions."""
 _COLLECTION_TAGS = {
     MappingStartEvent: "tag:yaml.org,2002:map",
     SequenceStartEvent: "tag:yaml.org,2002:seq",
