@@ -327,10 +327,18 @@ class Pack:
         carried = sorted(
             (k for k in wanted if k in old and k not in self._written), key=lambda k: old[k][0]
         )
-        if not self._written and len(carried) == len(old):
+        try:
+            if self._written or len(carried) != len(old):
+                self._replace(old, carried)
+        finally:
+            # The next build reads the pack afresh (another build may have replaced it).
             self._discard_next()
-            self._used = set()
-            return
+            self._close_read()
+            self._records, self._used = None, set()
+
+    def _replace(self, old: dict[str, _Record], carried: list[str]) -> None:
+        """Copy the ``carried`` old records into the pack being written, then rename it
+        over the old pack."""
         out = self._open_next()
         if out is None or self._next_path is None:
             return
@@ -344,13 +352,9 @@ class Pack:
             out.close()
             self._next_path.replace(self._path())
         except OSError as error:
-            self._give_up(error)
+            self.cache.fail(error)
             return
-        # The next build reads the new pack afresh (another build may have replaced it).
-        self._close_read()
-        self._close_reader()
-        self._records, self._next, self._next_path = None, None, None
-        self._written, self._used = {}, set()
+        self._next_path = None  # it is the pack now
         self._sweep()
 
     def _path(self) -> Path:
