@@ -7,6 +7,7 @@ covers Markdown ones (headings, list items), where Markdown punctuation must be 
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import re
 from collections.abc import Iterable
@@ -89,11 +90,18 @@ def front_matter(value: object) -> Markup:
 def lines_to_html(text: object) -> Markup:
     """Author text with its own line breaks kept, for table cells (``1. KK`` / ``2. KTP``)."""
     lines = str(text).strip().splitlines()
+    if len(lines) == 1:  # most cells: no ``<br>`` to join (every step row has five)
+        return escape(lines[0])
     return Markup("<br>").join(escape(line) for line in lines)
 
 
+@functools.lru_cache(maxsize=4096)
 def css_number(value: float) -> str:
-    """A length for an inline style: at most two decimals, no trailing zeros (``-0.75``)."""
+    """A length for an inline style: at most two decimals, no trailing zeros (``-0.75``).
+
+    Kept: a procedure table writes hundreds of lengths, mostly the same few (lane edges,
+    line and symbol offsets), and a lookup costs a fraction of the formatting.
+    """
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
