@@ -7,6 +7,7 @@ escaping is checked against the parser that will read it, not against our idea o
 from __future__ import annotations
 
 import html
+import os
 
 import markdown
 import pytest
@@ -92,6 +93,20 @@ def test_override_dir_replaces_a_builtin_template_and_keeps_the_others(tmp_path)
     assert templates.env.get_template("unit.md.j2").render() == "# ganti\n"
     assert "sop.md.j2" in templates.names()
     assert templates.search_path[0] == tmp_path
+
+
+def test_an_edited_template_is_read_again_once_refreshed(tmp_path):
+    """Templates check their files once a build (``refresh``), not at every page: a page
+    rendered between an edit and the next build may still show the old text."""
+    template = tmp_path / "unit.md.j2"
+    template.write_text("# satu\n", encoding="utf-8")
+    templates = Templates(tmp_path)
+    assert templates.render("unit.md.j2") == "# satu\n"
+    template.write_text("# dua\n", encoding="utf-8")
+    later = template.stat().st_mtime_ns + 2_000_000_000  # whatever the clock's resolution
+    os.utime(template, ns=(later, later))
+    templates.refresh()
+    assert templates.render("unit.md.j2") == "# dua\n"
 
 
 @pytest.mark.parametrize(

@@ -183,6 +183,7 @@ def catalogue_pages(
     """
     if templates.override_dir is not None:
         cache = None  # a site's own templates may read anything: no key names it all
+    templates.refresh()  # an edited template is read again (Templates keep theirs)
     site = _Site(index, templates, options, cache)
     pages = site.sop_pages(index.sops, parallelism)
     pages.append(site.catalogue())

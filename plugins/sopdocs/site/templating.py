@@ -141,6 +141,10 @@ class Templates:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Jinja would check a template's file at every use, each include and import
+            # of every page too (nine a page, tens of thousands a build); ``refresh`` checks
+            # them once a build instead.
+            auto_reload=False,
         )
         self.env.filters.update(
             md=escape_markdown,
@@ -158,6 +162,14 @@ class Templates:
         """Every folder templates are read from, for ``mkdocs serve`` to watch."""
         dirs = [builtin_templates_dir()]
         return (self.override_dir, *dirs) if self.override_dir is not None else tuple(dirs)
+
+    def refresh(self) -> None:
+        """Forget the compiled templates if a file of one changed since it was read, so that
+        the next use reads them again: what a new build (``mkdocs serve`` after an edit)
+        calls before it renders."""
+        cache = self.env.cache
+        if cache is not None and not all(t.is_up_to_date for t in cache.values()):
+            cache.clear()
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
