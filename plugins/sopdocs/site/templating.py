@@ -90,7 +90,7 @@ def front_matter(value: object) -> Markup:
 def lines_to_html(text: object) -> Markup:
     """Author text with its own line breaks kept, for table cells (``1. KK`` / ``2. KTP``)."""
     lines = str(text).strip().splitlines()
-    if len(lines) == 1:  # most cells: no ``<br>`` to join (every step row has five)
+    if len(lines) == 1:  # most cells: nothing to join
         return escape(lines[0])
     return Markup("<br>").join(escape(line) for line in lines)
 
