@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sopdocs.issues import Issue, Location, error, warning
 from sopdocs.model import Citation, Decision, Lane, Reference, Signatory, Sop, Step
@@ -20,20 +19,12 @@ from sopdocs.reading.dates import PartialDate, parse_date
 from sopdocs.reading.durations import Duration, parse_waktu
 from sopdocs.reading.yamlsource import YamlList, YamlMap, YamlValue
 from sopdocs.regulations import recogniser as regulations
-from sopdocs.regulations.recogniser import Regulation
 from sopdocs.text import fold
 
 _WEB_URL = re.compile(r"https?://[^\s/?#]+\S*\Z", re.IGNORECASE)
 """An outside SOP's address: the web only, never ``javascript:`` or a file."""
 
 NIP_DIGITS = 18
-
-
-@lru_cache(maxsize=4096)
-def _recognised(citation: str) -> Regulation | None:
-    """The regulation a citation cites, remembered: catalogues repeat their citations (3,000
-    SOPs cite 1,900 texts 13,000 times; recognising them was a third of ``read_sop``)."""
-    return regulations.recognise(citation)
 
 
 def _text(data: YamlMap, key: str) -> str | None:
@@ -123,7 +114,7 @@ class SopReader:
 
     def _citation(self, item: YamlValue, location: Location) -> Citation | None:
         if isinstance(item, str):
-            regulation = _recognised(item)
+            regulation = regulations.recognise(item)
             if regulation is None:
                 self.issues.append(
                     warning(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from sopdocs.regulations.grammar import (
     _AMENDMENT,
@@ -141,6 +141,14 @@ def recognise(text: str) -> Regulation | None:
     """
     if not isinstance(text, str) or len(text) > _LONGEST:
         return None
+    return _recognise(text)
+
+
+@lru_cache(maxsize=4096)
+def _recognise(text: str) -> Regulation | None:
+    """:func:`recognise`, remembered per text: catalogues repeat their citations (3,000 SOPs
+    cite 1,900 texts 13,000 times; recognising them was a third of reading an SOP). A
+    `Regulation` is frozen, so every citer may share one."""
     text = _LIST_MARKER.sub("", _clean(text), count=1)
     if _UUD.match(text):
         return UUD_1945
