@@ -62,9 +62,14 @@ def code_fingerprint() -> str:
     )
 
 
+def _seal_of(payload: bytes) -> bytes:
+    """The seal of ``payload``: its SHA-256 in hex, what every entry and record carries."""
+    return hashlib.sha256(payload).hexdigest().encode()
+
+
 def seal(payload: bytes) -> bytes:
-    """``payload`` prefixed with its SHA-256, so that damage is seen when it is read back."""
-    return hashlib.sha256(payload).hexdigest().encode() + b" " + payload
+    """``payload`` prefixed with its seal, so that damage is seen when it is read back."""
+    return _seal_of(payload) + b" " + payload
 
 
 def unseal(sealed: bytes) -> bytes | None:
@@ -72,7 +77,7 @@ def unseal(sealed: bytes) -> bytes | None:
     payload = sealed[_SEAL + 1 :]
     if sealed[_SEAL : _SEAL + 1] != b" ":
         return None
-    if hashlib.sha256(payload).hexdigest().encode() != sealed[:_SEAL]:
+    if _seal_of(payload) != sealed[:_SEAL]:
         return None
     return payload
 
@@ -310,7 +315,7 @@ class Pack:
         if out is None:
             return
         try:
-            self._append(out, key, payload, hashlib.sha256(payload).hexdigest().encode())
+            self._append(out, key, payload, _seal_of(payload))
         except OSError as error:
             self._give_up(error)
 
@@ -397,7 +402,7 @@ class Pack:
             payload = source.read(length)
         except OSError:
             return None
-        if len(payload) != length or hashlib.sha256(payload).hexdigest().encode() != seal:
+        if len(payload) != length or _seal_of(payload) != seal:
             return None
         return payload
 
