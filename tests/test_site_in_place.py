@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import BuiltSite
 from mkdocs.exceptions import Abort
-from sopdocs.site.inplace import SiteInPlace, keep_only
+from sopdocs.site.inplace import SiteInPlace, keep_only, write_over
 from support import CATALOGUE, MKDOCS_YML, NO_SEARCH_YML, write_files
 
 Build = Callable[..., BuiltSite]
@@ -150,3 +150,18 @@ def test_an_old_search_index_with_a_folder_where_a_file_goes_is_written_afresh(
     (root / ".cache" / "pagefind").rename(tmp_path / "indeks-lama")  # Pagefind runs
     built = build_site(root)
     assert (built.site_dir / "pagefind" / "pagefind.js").is_file()
+
+
+@pytest.mark.parametrize("path", ["../keluar.js", "/tmp/keluar.js", "", ".", "a/..", "tautan/x.js"])
+def test_write_over_refuses_a_path_outside_its_folder_before_writing_anything(
+    tmp_path: Path, path: str
+) -> None:
+    folder, outside = tmp_path / "pagefind", tmp_path / "di-luar"
+    write_files(folder, {"lama.js": "lama"})
+    outside.mkdir()
+    (folder / "tautan").symlink_to(outside)
+    with pytest.raises(ValueError) as refused:
+        write_over(folder, {"baru.js": b"baru", path: b"alert(1)"})
+    assert str(refused.value) == path
+    assert _contents(folder) == {"lama.js": b"lama", "tautan": None}
+    assert list(outside.iterdir()) == []

@@ -220,7 +220,17 @@ def keep_only(folder: Path, wanted: Collection[str]) -> None:
 def write_over(folder: Path, files: Mapping[str, bytes]) -> None:
     """Make ``folder`` hold exactly ``files`` (paths relative to it, with ``/``), written over
     what it holds (mostly the same files), or afresh when something there is in the way (a
-    folder where a file goes)."""
+    folder where a file goes).
+
+    Raises:
+        ValueError: before anything is written, naming a path that is no file inside
+            ``folder`` (``..``, an absolute path, a link on the way out): the files come from
+            a cache or from Pagefind, neither of which may write elsewhere.
+    """
+    inside = folder.resolve()
+    for relative in files:
+        if inside not in (folder / relative).resolve().parents:
+            raise ValueError(relative)
     try:
         _write_files(folder, files)
     except OSError:

@@ -15,7 +15,7 @@ import hashlib
 import json
 import shutil
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.inplace import write_over
@@ -93,14 +93,13 @@ def _packed(files: Mapping[str, bytes]) -> bytes:
 
 
 def _unpacked(payload: bytes) -> dict[str, bytes]:
-    """The files of :func:`_packed`; ValueError when the payload does not add up or names
-    a path outside the index's folder."""
+    """The files of :func:`_packed`; ValueError when the payload does not add up (a path
+    outside the index's folder is refused by :func:`write_over`)."""
     header, _, body = payload.partition(b"\n")
     files: dict[str, bytes] = {}
     start = 0
     for relative, length in json.loads(header):
-        parts = PurePosixPath(relative).parts
-        if not parts or parts[0] == "/" or ".." in parts or not isinstance(length, int):
+        if not isinstance(relative, str) or not isinstance(length, int):
             raise ValueError(relative)
         files[relative] = body[start : start + length]
         start += length

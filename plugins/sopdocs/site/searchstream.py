@@ -353,11 +353,11 @@ def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
     """Write the index's files (Pagefind's service writes them without waiting for the
     disk, so a build that stops it at once could publish a half-written file), over the
     last index's (:func:`sopdocs.site.inplace.write_over`)."""
-    inside = bundle.resolve()
-    for file in files:
-        if not (bundle / file["path"]).resolve().is_relative_to(inside):
-            raise SearchIndexError(f"Pagefind memberi berkas di luar indeks: {file['path']}")
-    write_over(bundle, {file["path"]: base64.b64decode(file["content"]) for file in files})
+    decoded = {file["path"]: base64.b64decode(file["content"]) for file in files}
+    try:
+        write_over(bundle, decoded)
+    except ValueError as outside:
+        raise SearchIndexError(f"Pagefind memberi berkas di luar indeks: {outside}") from outside
 
 
 def _unsent(site_dir: Path, sent: set[str]) -> Iterator[tuple[str, str]]:
