@@ -21,6 +21,7 @@ import hashlib
 import os
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -352,8 +353,7 @@ class Pack:
                 # Copied with its seal, unchecked: a damaged record stays a miss where it goes.
                 start, length, seal = old[key]
                 assert self._read is not None
-                self._read.seek(start)
-                self._append(out, key, self._read.read(length), seal)
+                self._append(out, key, os.pread(self._read.fileno(), length, start), seal)
             out.close()
             self._next_path.replace(self._path())
         except OSError as error:
@@ -398,8 +398,8 @@ class Pack:
     def _payload(source: IO[bytes], record: _Record) -> bytes | None:
         start, length, seal = record
         try:
-            source.seek(start)
-            payload = source.read(length)
+            # pread moves no file position, which a forked copy of the build shares.
+            payload = os.pread(source.fileno(), length, start)
         except OSError:
             return None
         if len(payload) != length or _seal_of(payload) != seal:
@@ -420,6 +420,7 @@ class Pack:
             self.cache.fail(error)
             return None
         self._next_path = path
+        _WRITING.add(self)
         return self._next
 
     def _next_file(self) -> IO[bytes]:
@@ -436,6 +437,17 @@ class Pack:
             self._next.close()
         if self._next_path is not None:
             self._next_path.unlink(missing_ok=True)
+        self._next = self._next_path = None
+        self._written = {}
+
+    def _flush(self) -> None:
+        if self._next is not None:
+            self._next.flush()
+
+    def _leave_to_parent(self) -> None:
+        """In a forked copy of the build: the pack being written is the parent's; this
+        copy neither writes to it nor renames it (its buffer was flushed before the fork)."""
+        self._close_reader()
         self._next = self._next_path = None
         self._written = {}
 
@@ -464,3 +476,21 @@ class Pack:
                     leftover.unlink()
             except OSError:
                 continue
+
+
+_WRITING: weakref.WeakSet[Pack] = weakref.WeakSet()
+"""Packs with a file being written, flushed before the process forks."""
+
+
+def _flush_writers() -> None:
+    for pack in list(_WRITING):
+        pack._flush()
+
+
+def _leave_writers() -> None:
+    for pack in list(_WRITING):
+        pack._leave_to_parent()
+    _WRITING.clear()
+
+
+os.register_at_fork(before=_flush_writers, after_in_child=_leave_writers)

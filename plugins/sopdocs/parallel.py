@@ -72,10 +72,12 @@ def ordered_results(
     tasks: Sequence[T],
     processes: int,
     initializer: Callable[[], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """``work(task)`` for every task, computed by ``processes`` workers, yielded in the
-    order of ``tasks``. ``work`` and ``initializer`` must be module-level functions (the
-    workers import them by name) and tasks and results picklable."""
+    order of ``tasks``; ``meanwhile()`` is called here once the tasks are handed out, before
+    the first result is waited for. ``work`` and ``initializer`` must be module-level
+    functions (the workers import them by name) and tasks and results picklable."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     pool = ProcessPoolExecutor(
@@ -87,6 +89,8 @@ def ordered_results(
     futures: list[Future[R]] = []
     try:
         futures = [pool.submit(work, task) for task in tasks]
+        if meanwhile is not None:
+            meanwhile()
         for done, future in enumerate(futures):
             try:
                 result = future.result()

@@ -18,10 +18,12 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 import mkdocs
+from mkdocs.commands.build import _populate_page
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from sopdocs.adapters.helper import Helper, worth_helping
 from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.handover import join, split
 from sopdocs.site.kept import CONVERTED_PACK, KeptTexts, Unnameable, stable_text
@@ -38,6 +40,8 @@ class Conversions:
     def __init__(self, store: Cache, config: MkDocsConfig, files: Files) -> None:
         self.texts = KeptTexts(store, CONVERTED_PACK)
         self.front_matter = FrontMatter()
+        self.helper: Helper | None = None
+        """A copy of the build converting pages from the last one back (:meth:`help`)."""
         self._files = files
         try:
             markdown = stable_text([config.markdown_extensions, config.mdx_configs])
@@ -52,6 +56,23 @@ class Conversions:
             stable_text([config.use_directory_urls, dict(config.validation)]),
             stable_text(sorted(f.src_uri for f in files)),
         )
+
+    def help(self, pages: list[ConvertedPage], config: MkDocsConfig) -> None:
+        """Have a copy of the build (:mod:`sopdocs.adapters.helper`) read and convert
+        ``pages`` (in the order MkDocs reads them) from the last one back, as MkDocs would."""
+        if self._settings is not None and worth_helping(len(pages), len(self.texts.stored)):
+            files = self._files
+            self.helper = Helper.fork(
+                pages,
+                [self.texts],
+                lambda page: _populate_page(page, config, files),
+                label="konversi Markdown",
+            )
+
+    def stop_helping(self, *, abandon: bool = False) -> None:
+        if self.helper is not None:
+            self.helper.stop(abandon=abandon)
+            self.helper = None
 
     def key(self, markdown: str, file: File, *, handover: bool) -> str | None:
         if self._settings is None:
@@ -112,6 +133,8 @@ class ConvertedPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         conversions = self.conversions
+        if conversions is not None and conversions.helper is not None:
+            conversions.helper.before(self)
         key = (
             None
             if conversions is None

@@ -9,18 +9,22 @@ per page, after every plugin has added to its context.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import mkdocs
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import InclusionLevel
 
+from sopdocs.adapters.helper import Helper, worth_helping
 from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.kept import FINISHED_PACK, KeptTexts, Unnameable, stable_text, theme_signature
 
 if TYPE_CHECKING:
-    from jinja2 import Template
+    from jinja2 import Environment, Template
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import AnchorLink
@@ -156,6 +160,7 @@ class Finishing:
         self._site: str | None = None
         self._templates: dict[str, str] = {}
         self._pending: dict[str, str] = {}
+        self._helper: Helper | None = None
 
     def start(self, store: Cache, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
         self._pending = {}
@@ -171,7 +176,51 @@ class Finishing:
                 self._templates[file.src_uri] = page.meta.get("template", "main.html")
                 page.meta["template"] = FINISHING_TEMPLATE
 
+    def help(
+        self, env: Environment, config: MkDocsConfig, nav: Navigation, files: Files, *, fresh: int
+    ) -> None:
+        """Have a copy of the build (:mod:`sopdocs.adapters.helper`) finish pages from the
+        last one back, as MkDocs would; ``fresh``: pages whose content was made anew."""
+        if self._pages is None:
+            return
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [file.page for file in doc_files if file.page is not None]
+        kept = min(len(self._pages.stored), len(pages) - fresh)
+        if worth_helping(len(pages), kept):
+
+            def finish(page: Page) -> None:
+                self._finish(page, env, config, nav, doc_files)
+
+            self._helper = Helper.fork(pages, [self._pages], finish, label="halaman tema")
+
+    def _finish(
+        self,
+        page: Page,
+        env: Environment,
+        config: MkDocsConfig,
+        nav: Navigation,
+        doc_files: Sequence[File],
+    ) -> None:
+        """What MkDocs' ``_build_page`` does to ``page`` up to the theme's output, kept."""
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            self.finished(template.render(context), page)
+        finally:
+            page.active = False
+            config._current_page = None
+
+    def stop_helping(self, *, abandon: bool = False) -> None:
+        if self._helper is not None:
+            self._helper.stop(abandon=abandon)
+            self._helper = None
+
     def context(self, context: TemplateContext, page: Page) -> None:
+        if self._helper is not None:
+            self._helper.before(page)
         site, template = self._site, self._templates.get(page.file.src_uri)
         if self._pages is not None and site is not None and template is not None:
             key = page_key(site, context, page, template)
@@ -220,6 +269,7 @@ class Finishing:
 
     def end(self, *, prune: bool) -> tuple[int, int]:
         """(pages kept from earlier builds, pages finished now); prunes after a full build."""
+        self.stop_helping()
         if self._pages is None:
             return (0, 0)
         counts = (self._pages.reused, self._pages.made)

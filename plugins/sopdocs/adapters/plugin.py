@@ -207,6 +207,12 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
         self._dirty = self._serving and dirty
         self._mkdocs_cleans = not dirty
 
+    @property
+    def _helped(self) -> bool:
+        """Whether a copy of the build may make pages beside it (:mod:`helper`): in a full
+        ``mkdocs build`` only (``serve`` has threads; ``--dirty`` skips pages)."""
+        return not self._serving and self._mkdocs_cleans
+
     def on_shutdown(self) -> None:
         self._indexing.wait()
         self._serving = False
@@ -223,6 +229,9 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._tracker.forget()
         self._feed.abort()
+        if self._conversions is not None:
+            self._conversions.stop_helping(abandon=True)
+        self._finishing.stop_helping(abandon=True)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = None
@@ -286,11 +295,14 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 files.append(File.generated(config, uri, content=content))
         return files
 
+    @event_priority(-100)  # last: a copy of the build (helper) reads pages with this nav
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         self._nav = nav
         if self.config.enabled:
             conversions = Conversions(self._open_cache(config), config, files)
             self._conversions = _convert_generated(conversions, files, config)
+            if self._helped:
+                self._conversions.help(_converted_pages(files, conversions), config)
         # serve --dirty: pages not converted this time keep the titles the nav showed.
         if self._dirty:
             for page in nav.pages:
@@ -298,12 +310,20 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 if title is not None and not page.file.is_modified():
                     page.title = title
 
+    @event_priority(-100)  # last: a copy of the build (helper) finishes pages with this env
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self._serving:
             self._compiled.attach(env)
+        fresh = 0
+        if self._conversions is not None:
+            self._conversions.stop_helping()
+            fresh = self._conversions.texts.made
         if self.config.enabled and self._nav is not None:
             self._shared_nav.start(env, config, self._nav)
             self._finishing.start(self._open_cache(config), config, self._nav, files)
+            if self._helped:
+                # Before Pagefind starts (below): its threads must not be copied.
+                self._finishing.help(env, config, self._nav, files, fresh=fresh)
         if self.config.enabled and self.config.search and not self._serving:
             self._feed.abort()
             try:
@@ -565,6 +585,15 @@ def _convert_generated(conversions: Conversions, files: Files, config: MkDocsCon
             page.conversions = conversions
             page.handover = True
     return conversions
+
+
+def _converted_pages(files: Files, conversions: Conversions) -> list[ConvertedPage]:
+    """The pages converting through ``conversions``, in the order MkDocs reads them."""
+    return [
+        file.page
+        for file in files.documentation_pages()
+        if isinstance(file.page, ConvertedPage) and file.page.conversions is conversions
+    ]
 
 
 def _settle_memory() -> None:

@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,24 +94,44 @@ class KeptTexts:
     reused: int = 0
     made: int = 0
     _pack: Pack = field(init=False)
+    _offered: dict[str, bytes] = field(init=False, default_factory=dict)
+    """Entries another process made for this build (:meth:`offer`), not yet asked for."""
+    _outbox: Callable[[str, str, bytes], None] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self._pack = Pack(self.store, f"{self.name}.pack")
 
     def get(self, key: str) -> str | None:
+        offered = self._offered.pop(key, None)
+        if offered is not None:
+            text = _text(offered)
+            if text is not None:
+                self.made += 1
+                self._pack.put(key, offered)
+            return text
         payload = self._pack.get(key)
-        if payload is None:
-            return None
-        try:
-            text = zlib.decompress(payload).decode("utf-8")
-        except (zlib.error, UnicodeDecodeError):
-            return None
-        self.reused += 1
+        text = None if payload is None else _text(payload)
+        if text is not None:
+            self.reused += 1
         return text
 
     def put(self, key: str, text: str) -> None:
+        payload = zlib.compress(text.encode("utf-8"), 1)
+        if self._outbox is not None:
+            self._outbox(self.name, key, payload)
+            return
         self.made += 1
-        self._pack.put(key, zlib.compress(text.encode("utf-8"), 1))
+        self._pack.put(key, payload)
+
+    def offer(self, key: str, payload: bytes) -> None:
+        """An entry made under ``key`` by a copy of this build (:meth:`send_to`): the next
+        :meth:`get` of ``key`` takes it and keeps it."""
+        self._offered[key] = payload
+
+    def send_to(self, outbox: Callable[[str, str, bytes], None]) -> None:
+        """In a copy of the build: hand what :meth:`put` makes to ``outbox(name, key,
+        payload)`` instead of the pack, which is the build's."""
+        self._outbox = outbox
 
     def keep(self, key: str) -> None:
         """The build uses the entry under ``key`` (held in memory): :meth:`save` keeps it."""
@@ -138,3 +158,10 @@ class KeptTexts:
     def use(self, store: Cache) -> None:
         """Keep the texts through ``store`` (the same folder, opened by a later build)."""
         self.store = self._pack.cache = store
+
+
+def _text(payload: bytes) -> str | None:
+    try:
+        return zlib.decompress(payload).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError):
+        return None

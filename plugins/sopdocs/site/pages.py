@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -185,16 +185,23 @@ def catalogue_pages(
         cache = None  # a site's own templates may read anything: no key names it all
     templates.refresh()  # an edited template is read again (Templates keep theirs)
     site = _Site(index, templates, options, cache)
-    pages = site.sop_pages(index.sops, parallelism)
-    pages.append(site.catalogue())
-    units = [unit for unit in index.units if unit.path]
-    pages.extend(site.unit(unit) for unit in units)
-    pages.extend(
-        site.monitoring(unit) for unit in units if index.sops_in_unit(unit.path, nested=True)
-    )
-    pages.append(site.regulations())
-    pages.extend(site.regulation(entry) for entry in index.regulations)
-    pages.append(site.roles())
+    index_pages: list[SitePage] = []
+
+    def make_index_pages() -> None:
+        # The index pages' keys name every SOP page's key, all known once the SOP pages
+        # are planned: they are made while the workers render the SOP pages.
+        index_pages.append(site.catalogue())
+        units = [unit for unit in index.units if unit.path]
+        index_pages.extend(site.unit(unit) for unit in units)
+        index_pages.extend(
+            site.monitoring(unit) for unit in units if index.sops_in_unit(unit.path, nested=True)
+        )
+        index_pages.append(site.regulations())
+        index_pages.extend(site.regulation(entry) for entry in index.regulations)
+        index_pages.append(site.roles())
+
+    pages = site.sop_pages(index.sops, parallelism, meanwhile=make_index_pages)
+    pages.extend(index_pages)
     if cache is not None:
         cache.prune()
     return pages
@@ -306,12 +313,15 @@ class _Site:
             self._catalogue_key = digest(self.options, *self._sop_keys, repr(self.index.units))
         return digest("index", self._catalogue_key, template, path, title)
 
-    def sop_pages(self, sops: Sequence[Sop], parallelism: Parallelism) -> list[SitePage]:
+    def sop_pages(
+        self, sops: Sequence[Sop], parallelism: Parallelism, meanwhile: Callable[[], None]
+    ) -> list[SitePage]:
         """The SOPs' forms: from memory or the cache when everything each is rendered from
-        is unchanged, the others rendered, here or by worker processes."""
+        is unchanged, the others rendered, here or by worker processes; ``meanwhile()`` is
+        called once the SOP pages are planned, while workers render."""
         planned = [self._planned(sop) for sop in sops]
         pending = [plan for plan in planned if isinstance(plan, _Pending)]
-        texts = self._rendered([plan.form for plan in pending], parallelism)
+        texts = self._rendered([plan.form for plan in pending], parallelism, meanwhile)
         for plan, markdown in zip(pending, texts, strict=True):
             plan.markdown = markdown
             if self.cache is not None:
@@ -374,14 +384,17 @@ class _Site:
             commit_url=self.commit_url,
         )
 
-    def _rendered(self, forms: list[SopForm], parallelism: Parallelism) -> list[str]:
+    def _rendered(
+        self, forms: list[SopForm], parallelism: Parallelism, meanwhile: Callable[[], None]
+    ) -> list[str]:
         """Each form's page text, in order; by worker processes when there are many and the
         templates are the built-in ones (a site's own may read the whole index)."""
         processes = parallelism.workers(len(forms))
         if processes == 1 or self.templates.override_dir is not None:
+            meanwhile()
             return [self._render_sop(form) for form in forms]
         tasks = [(self.look, chunk) for chunk in parallel.chunks(forms, _CHUNK)]
-        results = parallel.ordered_results(_render_forms, tasks, processes)
+        results = parallel.ordered_results(_render_forms, tasks, processes, meanwhile=meanwhile)
         return [markdown for chunk in results for markdown in chunk]
 
     def _render_sop(self, form: SopForm) -> str:

@@ -1,0 +1,226 @@
+"""A forked copy of the build makes pages from the other end of the list: the site is the
+one a build alone writes, every page is made once, and nothing the copy does reaches the
+cache or the site but through the build.
+
+A process with a second thread is never copied, and a test process has some (a browser's
+and a web server's, from other tests): each test that copies runs its scenario in a new
+Python process (:func:`_alone`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import BuiltSite, build_site
+from sopdocs.adapters import helper
+from sopdocs.adapters.helper import Helper
+from sopdocs.cache import Cache
+from sopdocs.site.kept import KeptTexts
+from support import CATALOGUE, NO_SEARCH_YML, write_files
+
+TESTS = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class _File:
+    src_uri: str
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the helper reads of a page: its file's name."""
+
+    file: _File
+
+
+def _pages(count: int) -> list[_Page]:
+    return [_Page(_File(f"p{number}.md")) for number in range(count)]
+
+
+def _text(page: _Page) -> str:
+    return f"made from {page.file.src_uri}"
+
+
+def _texts(tmp_path: Path) -> KeptTexts:
+    return KeptTexts(Cache.open(tmp_path / "cache"), "uji")
+
+
+def _build_alongside(helping: Helper, pages: list[_Page], texts: KeptTexts) -> list[str]:
+    """What the build does with each page, in order: takes the copy's text or makes its own.
+    Returns who made each page."""
+    made_by = []
+    for page in pages:
+        helping.before(page)  # type: ignore[arg-type]
+        if texts.get(page.file.src_uri) == _text(page):
+            made_by.append("copy")
+            continue
+        texts.put(page.file.src_uri, _text(page))
+        made_by.append("build")
+        time.sleep(0.005)  # the build's own page takes time, as a real one does
+    helping.stop()
+    return made_by
+
+
+def _put(texts: KeptTexts) -> Callable[[_Page], None]:
+    def work(page: _Page) -> None:
+        texts.put(page.file.src_uri, _text(page))
+
+    return work
+
+
+def _alone(scenario: Callable[[Path], None], tmp_path: Path) -> None:
+    """Run ``scenario(tmp_path)`` (a function of this module) in a new Python process, whose
+    one thread is its own, and fail with its traceback if it fails."""
+    name = scenario.__name__
+    code = f"import pathlib, sys, test_helper; test_helper.{name}(pathlib.Path(sys.argv[1]))"
+    ran = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        cwd=TESTS,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr
+
+
+def _split_at_the_meeting_point(tmp_path: Path) -> None:
+    pages, texts = _pages(60), _texts(tmp_path)
+    helping = Helper.fork(pages, [texts], _put(texts), label="uji")  # type: ignore[arg-type]
+    assert helping is not None
+    made_by = _build_alongside(helping, pages, texts)
+    first_by_copy = made_by.index("copy")
+    assert made_by == ["build"] * first_by_copy + ["copy"] * (len(pages) - first_by_copy)
+    assert 0 < first_by_copy < len(pages)
+
+
+def test_the_copy_makes_pages_from_the_end_and_the_build_from_the_start(tmp_path: Path) -> None:
+    _alone(_split_at_the_meeting_point, tmp_path)
+
+
+def _kept_in_the_pack(tmp_path: Path) -> None:
+    pages, texts = _pages(40), _texts(tmp_path)
+    texts.put("before", "written by the build before the copy was made")  # still buffered
+    helping = Helper.fork(pages, [texts], _put(texts), label="uji")  # type: ignore[arg-type]
+    assert helping is not None
+    made_by = _build_alongside(helping, pages, texts)
+    assert "copy" in made_by
+    texts.get("before")
+    texts.save(prune=True)
+    again = _texts(tmp_path)
+    assert again.stored == {"before", *(page.file.src_uri for page in pages)}
+    assert [again.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
+    assert again.get("before") == "written by the build before the copy was made"
+
+
+def test_what_the_copy_made_is_kept_in_the_build_s_pack(tmp_path: Path) -> None:
+    _alone(_kept_in_the_pack, tmp_path)
+
+
+def _copy_fails(tmp_path: Path) -> None:
+    pages, texts = _pages(30), _texts(tmp_path)
+
+    def fail_at_the_fifth_from_the_end(page: _Page) -> None:
+        if page.file.src_uri == "p25.md":
+            raise RuntimeError("the copy fails")
+        texts.put(page.file.src_uri, _text(page))
+
+    helping = Helper.fork(pages, [texts], fail_at_the_fifth_from_the_end, label="uji")  # type: ignore[arg-type]
+    assert helping is not None
+    made_by = _build_alongside(helping, pages, texts)
+    assert made_by[25:] == ["build", "copy", "copy", "copy", "copy"]
+    assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(helping.pid, os.WNOHANG)  # the copy was waited for: no process is left
+
+
+def test_pages_a_failed_copy_took_are_made_by_the_build(tmp_path: Path) -> None:
+    _alone(_copy_fails, tmp_path)
+
+
+def test_a_process_running_another_thread_is_not_copied(tmp_path: Path) -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        texts = _texts(tmp_path)
+        assert Helper.fork(_pages(10), [texts], _put(texts), label="uji") is None  # type: ignore[arg-type]
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_few_pages_to_make_are_made_by_the_build_alone() -> None:
+    assert helper.worth_helping(pages=3000, kept=3000 - helper.MIN_PAGES)
+    assert not helper.worth_helping(pages=3000, kept=3000 - helper.MIN_PAGES + 1)
+
+
+def _outputs(site: BuiltSite) -> dict[str, bytes]:
+    return {
+        p.relative_to(site.site_dir).as_posix(): p.read_bytes()
+        for p in sorted(site.site_dir.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _made_by_copies(site: BuiltSite) -> list[str]:
+    return [m for m in site.messages(logging.DEBUG) if "dikerjakan salinan build" in m]
+
+
+def _force_copies() -> None:
+    """Copies for a catalogue of a few pages, each given a head start on the build."""
+    helper.MIN_PAGES = 1
+    before = Helper.before
+    started: set[int] = set()
+
+    def late_start(self: Helper, page: object) -> None:
+        if id(self) not in started:
+            started.add(id(self))
+            time.sleep(0.3)
+        before(self, page)  # type: ignore[arg-type]
+
+    Helper.before = late_start  # type: ignore[method-assign]
+    logging.getLogger("mkdocs.plugins.sopdocs").setLevel(logging.DEBUG)
+
+
+def _same_bytes(tmp_path: Path) -> None:
+    _force_copies()
+    files = {**CATALOGUE, "mkdocs.yml": NO_SEARCH_YML}
+    helped = build_site(write_files(tmp_path / "helped", files))
+    helpers = _made_by_copies(helped)
+    assert [m.split(":")[1].strip() for m in helpers] == ["konversi Markdown", "halaman tema"]
+    assert all(not m.split(": ")[2].startswith("0 dari") for m in helpers), helpers
+    helper.MIN_PAGES = 10**9
+    alone = build_site(write_files(tmp_path / "alone", files))
+    assert _made_by_copies(alone) == []
+    assert _outputs(helped) == _outputs(alone)
+
+
+def test_a_build_helped_by_copies_writes_the_bytes_a_build_alone_writes(tmp_path: Path) -> None:
+    _alone(_same_bytes, tmp_path)
+
+
+def _warm_after_helped(tmp_path: Path) -> None:
+    _force_copies()
+    root = write_files(tmp_path, {**CATALOGUE, "mkdocs.yml": NO_SEARCH_YML})
+    cold = build_site(root, site_dir=tmp_path / "cold")
+    assert _made_by_copies(cold)
+    warm = build_site(root, site_dir=tmp_path / "warm")
+    assert _made_by_copies(warm) == []
+    pages = len(list((tmp_path / "cold").rglob("*.html")))
+    kept = next(m for m in warm.messages(logging.INFO) if "halaman diambil dari cache" in m)
+    assert kept == f"sopdocs: {pages} halaman diambil dari cache, 0 dibuat"
+    assert _outputs(warm) == _outputs(cold)
+
+
+def test_a_warm_build_after_a_helped_one_makes_no_page_again(tmp_path: Path) -> None:
+    _alone(_warm_after_helped, tmp_path)
