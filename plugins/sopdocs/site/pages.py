@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -386,16 +386,18 @@ class _Site:
 
     def _rendered(
         self, forms: list[SopForm], parallelism: Parallelism, meanwhile: Callable[[], None]
-    ) -> list[str]:
-        """Each form's page text, in order; by worker processes when there are many and the
-        templates are the built-in ones (a site's own may read the whole index)."""
+    ) -> Iterator[str]:
+        """Each form's page text, in order, as it is made (the caller keeps each while the
+        workers make the next); by worker processes when there are many and the templates
+        are the built-in ones (a site's own may read the whole index)."""
         processes = parallelism.workers(len(forms))
         if processes == 1 or self.templates.override_dir is not None:
             meanwhile()
-            return [self._render_sop(form) for form in forms]
+            yield from (self._render_sop(form) for form in forms)
+            return
         tasks = [(self.look, chunk) for chunk in parallel.chunks(forms, _CHUNK)]
-        results = parallel.ordered_results(_render_forms, tasks, processes, meanwhile=meanwhile)
-        return [markdown for chunk in results for markdown in chunk]
+        for chunk in parallel.ordered_results(_render_forms, tasks, processes, meanwhile=meanwhile):
+            yield from chunk
 
     def _render_sop(self, form: SopForm) -> str:
         path = sop_page(form.sop.id)
