@@ -264,3 +264,27 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(dedent(content), encoding="utf-8")
     return root
+
+
+THEME_WARNING = "peringatan dari tema"
+WARNING_THEME: dict[str, str] = {
+    "hooks/peringatan.py": (
+        "import logging\n\n"
+        "def on_env(env, config, files):\n"
+        "    def warn(value):\n"
+        f"        logging.getLogger('mkdocs.hooks.uji').warning('{THEME_WARNING}')\n"
+        "        return value\n"
+        "    env.filters['peringatan'] = warn\n"
+        "    return env\n"
+    ),
+    "overrides/main.html": (
+        '{% extends "base.html" %}\n{% block content %}{{ super() | peringatan }}{% endblock %}\n'
+    ),
+}
+"""A theme whose page template logs a warning (through a filter a hook adds) on every page."""
+
+
+def with_warning_theme(yml: str) -> str:
+    """``yml`` with :data:`WARNING_THEME`'s overrides and hook."""
+    themed = yml.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    return themed + "hooks:\n  - hooks/peringatan.py\n"

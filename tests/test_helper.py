@@ -25,7 +25,14 @@ from sopdocs.adapters import helper
 from sopdocs.adapters.helper import Helper
 from sopdocs.cache import Cache
 from sopdocs.site.kept import KeptTexts
-from support import CATALOGUE, NO_SEARCH_YML, write_files
+from support import (
+    CATALOGUE,
+    NO_SEARCH_YML,
+    THEME_WARNING,
+    WARNING_THEME,
+    with_warning_theme,
+    write_files,
+)
 
 TESTS = Path(__file__).parent
 
@@ -225,3 +232,19 @@ def _warm_after_helped(tmp_path: Path) -> None:
 
 def test_a_warm_build_after_a_helped_one_makes_no_page_again(tmp_path: Path) -> None:
     _alone(_warm_after_helped, tmp_path)
+
+
+def _warnings_of_the_theme(tmp_path: Path) -> None:
+    _force_copies()
+    files = {**CATALOGUE, **WARNING_THEME, "mkdocs.yml": with_warning_theme(NO_SEARCH_YML)}
+    helped = build_site(write_files(tmp_path / "helped", files))
+    assert _made_by_copies(helped)
+    helper.MIN_PAGES = 10**9
+    alone = build_site(write_files(tmp_path / "alone", files))
+    pages = len(list((tmp_path / "alone" / "site").rglob("index.html")))
+    assert helped.messages().count(THEME_WARNING) == pages
+    assert alone.messages().count(THEME_WARNING) == pages
+
+
+def test_a_page_whose_theme_warns_is_made_and_warned_about_by_the_build(tmp_path: Path) -> None:
+    _alone(_warnings_of_the_theme, tmp_path)

@@ -25,7 +25,15 @@ from sopdocs.site.kept import (
     stable_text,
     theme_signature,
 )
-from support import CATALOGUE, NO_SEARCH_YML, PENDAFTARAN, write_files
+from support import (
+    CATALOGUE,
+    NO_SEARCH_YML,
+    PENDAFTARAN,
+    THEME_WARNING,
+    WARNING_THEME,
+    with_warning_theme,
+    write_files,
+)
 
 Build = Callable[..., BuiltSite]
 SOP_PAGE = "sop/dinas-contoh/pendaftaran"
@@ -321,3 +329,14 @@ def test_a_build_sets_its_catalogue_aside_from_the_garbage_collector(
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_page_whose_theme_warned_is_made_again_and_warns_again(
+    tmp_path: Path, build_site: Build
+) -> None:
+    root = _site(tmp_path, with_warning_theme(NO_SEARCH), **WARNING_THEME)
+    cold = build_site(root)
+    warm = build_site(root)
+    pages = len(list((root / "site").rglob("index.html")))  # 404.html has its own content
+    assert cold.messages().count(THEME_WARNING) == pages
+    assert warm.messages().count(THEME_WARNING) == pages

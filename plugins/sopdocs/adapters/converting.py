@@ -144,7 +144,7 @@ class ConvertedPage(Page):
             kept = conversions.texts.get(key)
             if kept is not None and conversions.restore(self, kept):
                 return
-        with _WarningCounter() as warnings:
+        with WarningCounter() as warnings:
             self._convert(config, files)
         if conversions is not None and key is not None and not warnings.count:
             conversions.texts.put(key, conversions.kept(self))
@@ -200,8 +200,10 @@ def _as_json(meta: dict[str, Any]) -> str | None:
     return text if json.loads(text) == meta else None
 
 
-class _WarningCounter(logging.Handler):
-    """Counts what MkDocs warns about while it is attached to MkDocs' logger."""
+class WarningCounter(logging.Handler):
+    """Counts what MkDocs warns about while it is attached to MkDocs' logger: a result made
+    with a warning is never kept (nor offered by a copy of the build), so the build that
+    uses it warns, and fails ``--strict``, as one that makes it does."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -210,12 +212,18 @@ class _WarningCounter(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
-    def __enter__(self) -> _WarningCounter:
+    def attach(self) -> None:
         logging.getLogger("mkdocs").addHandler(self)
+
+    def detach(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+
+    def __enter__(self) -> WarningCounter:
+        self.attach()
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
+        self.detach()
 
 
 def _tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:

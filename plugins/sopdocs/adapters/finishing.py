@@ -17,6 +17,7 @@ import mkdocs
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
 
+from sopdocs.adapters.converting import WarningCounter
 from sopdocs.adapters.helper import Helper, worth_helping
 from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.kept import FINISHED_PACK, KeptTexts, Unnameable, stable_text, theme_signature
@@ -161,6 +162,11 @@ class Finishing:
         self._templates: dict[str, str] = {}
         self._pending: dict[str, str] = {}
         self._helper: Helper | None = None
+        self._warnings = WarningCounter()
+        """Counts MkDocs' warnings from ``start`` to ``end``: a page whose template warned
+        is not kept, so a build that would use it makes it again, and warns."""
+        self._warned = 0
+        """The count when the page being finished was handed to its template."""
 
     def start(self, store: Cache, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
         self._pending = {}
@@ -169,6 +175,8 @@ class Finishing:
             self._pages = None
             return
         self._pages = KeptTexts(store, FINISHED_PACK)
+        self._warnings.detach()  # a build that failed did not reach ``end``
+        self._warnings.attach()
         self._templates = {}
         for file in files.documentation_pages():
             page = file.page
@@ -259,17 +267,19 @@ class Finishing:
         kept = self._pages.get(key)
         if kept is None:
             self._pending[slot] = key
+            self._warned = self._warnings.count
         else:
             variables["sopdocs_finished"] = kept
 
     def _keep(self, slot: str, output: str) -> None:
         key = self._pending.pop(slot, None)
-        if key is not None and self._pages is not None:
+        if key is not None and self._pages is not None and self._warnings.count == self._warned:
             self._pages.put(key, output)
 
     def end(self, *, prune: bool) -> tuple[int, int]:
         """(pages kept from earlier builds, pages finished now); prunes after a full build."""
         self.stop_helping()
+        self._warnings.detach()
         if self._pages is None:
             return (0, 0)
         counts = (self._pages.reused, self._pages.made)
