@@ -167,6 +167,41 @@ def test_a_process_running_another_thread_is_not_copied(tmp_path: Path) -> None:
         other.join()
 
 
+def _one_cpu(tmp_path: Path) -> None:
+    asked: list[int] = []
+
+    def one() -> int:
+        asked.append(1)
+        return 1
+
+    helper.usable_cpus = one  # type: ignore[assignment]
+    texts = _texts(tmp_path)
+    assert Helper.fork(_pages(10), [texts], _put(texts), label="uji") is None  # type: ignore[arg-type]
+    assert asked
+
+
+def test_a_build_that_may_run_on_one_cpu_only_is_not_copied(tmp_path: Path) -> None:
+    _alone(_one_cpu, tmp_path)
+
+
+def _cannot_fork(tmp_path: Path) -> None:
+    tried: list[int] = []
+
+    def no_more_processes() -> int:
+        tried.append(1)
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    helper.usable_cpus = lambda: 2  # type: ignore[assignment]
+    os.fork = no_more_processes
+    texts = _texts(tmp_path)
+    assert Helper.fork(_pages(10), [texts], _put(texts), label="uji") is None  # type: ignore[arg-type]
+    assert tried
+
+
+def test_a_build_that_cannot_fork_goes_alone(tmp_path: Path) -> None:
+    _alone(_cannot_fork, tmp_path)
+
+
 def test_few_pages_to_make_are_made_by_the_build_alone() -> None:
     assert helper.worth_helping(pages=3000, kept=3000 - helper.MIN_PAGES)
     assert not helper.worth_helping(pages=3000, kept=3000 - helper.MIN_PAGES + 1)

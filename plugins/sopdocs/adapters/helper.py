@@ -14,7 +14,8 @@ plugin that counts pages, say) is a miss, never a wrong page; a copy that fails 
 leaves its pages to the build.
 
 Only for ``mkdocs build``: a process with another thread running is never forked (a lock
-that thread holds would stay locked in the copy), nor is one on a system without ``fork``.
+that thread holds would stay locked in the copy), nor is one that may run on one CPU only,
+nor one on a system without ``fork``.
 The copy writes nothing: it sends its texts back through a pipe and leaves by ``os._exit``.
 """
 
@@ -29,6 +30,8 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from sopdocs.parallel import usable_cpus
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -101,10 +104,17 @@ class Helper:
         ``label`` names the work in the log."""
         if not hasattr(os, "fork") or threading.active_count() > 1 or len(pages) < 2:
             return None
+        if usable_cpus() < 2:  # the copy would only take turns with the build
+            return None
         context = multiprocessing.get_context("fork")
         claims = context.Array("q", [0, len(pages)])
         receiving, sending = context.Pipe(duplex=False)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (a limit, memory): the build goes alone
+            receiving.close()
+            sending.close()
+            return None
         if pid == 0:  # the copy
             status = 1
             try:
