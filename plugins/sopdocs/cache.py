@@ -281,7 +281,6 @@ class Pack:
     """The old pack's records, read at the first look-up."""
     _next: IO[bytes] | None = None
     _next_path: Path | None = None
-    _next_reader: IO[bytes] | None = None
     _written: dict[str, _Record] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
 
@@ -299,7 +298,8 @@ class Pack:
         """The payload under ``key``, None if absent or damaged."""
         self._used.add(key)
         if key in self._written and self._next is not None:
-            return self._payload(self._next_file(), self._written[key])
+            self._next.flush()  # read back below its buffer, without moving its position
+            return self._payload(self._next, self._written[key])
         record = self._old().get(key)
         if record is None or self._read is None:
             return None
@@ -423,16 +423,7 @@ class Pack:
         _WRITING.add(self)
         return self._next
 
-    def _next_file(self) -> IO[bytes]:
-        """A second handle on the pack being written, to read back what it holds."""
-        assert self._next is not None and self._next_path is not None
-        self._next.flush()
-        if self._next_reader is None:
-            self._next_reader = self._next_path.open("rb")
-        return self._next_reader
-
     def _discard_next(self) -> None:
-        self._close_reader()
         if self._next is not None:
             self._next.close()
         if self._next_path is not None:
@@ -447,7 +438,6 @@ class Pack:
     def _leave_to_parent(self) -> None:
         """In a forked copy of the build: the pack being written is the parent's; this
         copy neither writes to it nor renames it (its buffer was flushed before the fork)."""
-        self._close_reader()
         self._next = self._next_path = None
         self._written = {}
 
@@ -459,11 +449,6 @@ class Pack:
         if self._read is not None:
             self._read.close()
             self._read = None
-
-    def _close_reader(self) -> None:
-        if self._next_reader is not None:
-            self._next_reader.close()
-            self._next_reader = None
 
     def _sweep(self) -> None:
         """Delete this pack's temporary files that killed builds left behind."""
