@@ -299,10 +299,10 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         self._nav = nav
         if self.config.enabled:
-            conversions = Conversions(self._open_cache(config), config, files)
-            self._conversions = _convert_generated(conversions, files, config)
+            self._conversions = Conversions(self._open_cache(config), config, files)
+            converted = _convert_generated(self._conversions, files, config)
             if self._helped:
-                self._conversions.help(_converted_pages(files, conversions), config)
+                self._conversions.help(converted, config)
         # serve --dirty: pages not converted this time keep the titles the nav showed.
         if self._dirty:
             for page in nav.pages:
@@ -575,25 +575,21 @@ class _GeneratedFile(File):
         return self.rewrite or not Path(self.abs_dest_path).is_file()
 
 
-def _convert_generated(conversions: Conversions, files: Files, config: MkDocsConfig) -> Conversions:
+def _convert_generated(
+    conversions: Conversions, files: Files, config: MkDocsConfig
+) -> list[ConvertedPage]:
     """Generated pages outside the nav (the SOP pages) convert their Markdown through
-    ``conversions``; pages in the nav are MkDocs' own, made by its nav."""
+    ``conversions``; pages in the nav are MkDocs' own, made by its nav. Returns the pages,
+    in the order MkDocs reads them."""
+    pages = []
     for file in files.documentation_pages():
         # A page serve --dirty does not write again is never converted: it keeps MkDocs' page.
         if isinstance(file, _GeneratedFile) and file.handover:
             page = ConvertedPage(None, file, config)
             page.conversions = conversions
             page.handover = True
-    return conversions
-
-
-def _converted_pages(files: Files, conversions: Conversions) -> list[ConvertedPage]:
-    """The pages converting through ``conversions``, in the order MkDocs reads them."""
-    return [
-        file.page
-        for file in files.documentation_pages()
-        if isinstance(file.page, ConvertedPage) and file.page.conversions is conversions
-    ]
+            pages.append(page)
+    return pages
 
 
 def _settle_memory() -> None:
