@@ -54,6 +54,14 @@ class BuiltSite:
     def messages(self, level: int = logging.WARNING) -> list[str]:
         return [r.getMessage() for r in self.records if r.levelno >= level]
 
+    def outputs(self) -> dict[str, bytes]:
+        """Every file the build wrote, by its path in the site folder, byte for byte."""
+        return {
+            p.relative_to(self.site_dir).as_posix(): p.read_bytes()
+            for p in sorted(self.site_dir.rglob("*"))
+            if p.is_file()
+        }
+
 
 class _Collect(logging.Handler):
     def __init__(self) -> None:

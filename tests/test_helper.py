@@ -207,14 +207,6 @@ def test_few_pages_to_make_are_made_by_the_build_alone() -> None:
     assert not helper.worth_helping(pages=3000, kept=3000 - helper.MIN_PAGES + 1)
 
 
-def _outputs(site: BuiltSite) -> dict[str, bytes]:
-    return {
-        p.relative_to(site.site_dir).as_posix(): p.read_bytes()
-        for p in sorted(site.site_dir.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _made_by_copies(site: BuiltSite) -> list[str]:
     return [m for m in site.messages(logging.DEBUG) if "dikerjakan salinan build" in m]
 
@@ -245,7 +237,7 @@ def _same_bytes(tmp_path: Path) -> None:
     helper.MIN_PAGES = 10**9
     alone = build_site(write_files(tmp_path / "alone", files))
     assert _made_by_copies(alone) == []
-    assert _outputs(helped) == _outputs(alone)
+    assert helped.outputs() == alone.outputs()
 
 
 def test_a_build_helped_by_copies_writes_the_bytes_a_build_alone_writes(tmp_path: Path) -> None:
@@ -262,7 +254,7 @@ def _warm_after_helped(tmp_path: Path) -> None:
     pages = len(list((tmp_path / "cold").rglob("*.html")))
     kept = next(m for m in warm.messages(logging.INFO) if "halaman diambil dari cache" in m)
     assert kept == f"sopdocs: {pages} halaman diambil dari cache, 0 dibuat"
-    assert _outputs(warm) == _outputs(cold)
+    assert warm.outputs() == cold.outputs()
 
 
 def test_a_warm_build_after_a_helped_one_makes_no_page_again(tmp_path: Path) -> None:

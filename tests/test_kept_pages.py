@@ -44,14 +44,6 @@ def _site(tmp_path: Path, yml: str = NO_SEARCH, **files: str) -> Path:
     return write_files(tmp_path, {**CATALOGUE, "mkdocs.yml": yml, **files})
 
 
-def _outputs(site: BuiltSite) -> dict[str, bytes]:
-    return {
-        p.relative_to(site.site_dir).as_posix(): p.read_bytes()
-        for p in sorted(site.site_dir.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _stored(root: Path, name: str) -> frozenset[str]:
     return KeptTexts(Cache.open(root / ".cache"), name).stored
 
@@ -68,7 +60,7 @@ def test_a_warm_build_writes_the_same_bytes_and_makes_no_page_again(
     converted = _stored(root, CONVERTED_PACK)
     packs = {p.name: p.stat().st_mtime_ns for p in (root / ".cache").glob("*.pack")}
     warm = build_site(root, site_dir=tmp_path / "warm")
-    assert _outputs(warm) == _outputs(cold)
+    assert warm.outputs() == cold.outputs()
     pages = len(list((tmp_path / "cold").rglob("*.html")))  # the theme's 404.html as well
     assert _kept_counts(warm) == f"sopdocs: {pages} halaman diambil dari cache, 0 dibuat"
     # Every SOP page's Markdown was converted once, in the cold build.
@@ -87,7 +79,7 @@ def test_a_warm_build_equals_a_build_without_any_cache(tmp_path: Path, build_sit
             for entry in folder.rglob("*"):
                 entry.unlink()
     fresh = build_site(root, site_dir=tmp_path / "fresh")
-    assert _outputs(warm) == _outputs(fresh)
+    assert warm.outputs() == fresh.outputs()
 
 
 def test_an_edited_sop_shows_its_edit_and_the_other_sop_pages_are_kept(
@@ -194,7 +186,7 @@ def test_a_damaged_entry_is_made_again_never_published(tmp_path: Path, build_sit
             data[position] ^= 0x55
         pack.write_bytes(bytes(data[: len(data) * 3 // 4]))  # and the last ones cut off
     warm = build_site(root, site_dir=tmp_path / "warm")
-    assert _outputs(warm) == _outputs(cold)
+    assert warm.outputs() == cold.outputs()
 
 
 def test_entries_no_build_asked_for_are_dropped(tmp_path: Path, build_site: Build) -> None:

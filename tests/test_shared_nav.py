@@ -42,14 +42,6 @@ def test_pages_share_a_folder_when_their_relative_links_read_alike(
     assert shared_folder(url, targets) == folder
 
 
-def _outputs(site: BuiltSite) -> dict[str, bytes]:
-    return {
-        p.relative_to(site.site_dir).as_posix(): p.read_bytes()
-        for p in sorted(site.site_dir.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_every_page_is_the_one_material_writes_with_its_own_navigation(
     tmp_path: Path, build_site: Build, directory_urls: bool
@@ -64,6 +56,6 @@ def test_every_page_is_the_one_material_writes_with_its_own_navigation(
             "own_nav.py": OWN_NAV_HOOK,
         },
     )
-    built = _outputs(build_site(shared))
-    assert built == _outputs(build_site(own))
+    built = build_site(shared).outputs()
+    assert built == build_site(own).outputs()
     assert len([path for path in built if path.endswith(".html")]) > 10
