@@ -26,7 +26,7 @@ from sopdocs.site.search import (
 )
 from sopdocs.site.searchindex import SearchIndexError, build_index
 from sopdocs.site.templating import Templates
-from support import KEY_CASES, SOP, UNIT, write_files
+from support import KEY_CASES, SOP, UNIT, sopdocs_only_yml, write_files
 
 
 @pytest.mark.parametrize(("text", "key"), KEY_CASES)
@@ -187,3 +187,43 @@ def test_tags_are_written_for_materials_search_only(index: CatalogueIndex):
         "sop/dinas/layanan/index.md",
     ]
     assert not [path for path, head in without.items() if "\ntags:" in head]
+
+
+TAGS_SEEN_HOOK = """
+from pathlib import Path
+
+def on_page_markdown(markdown, page, **kwargs):
+    if "tags" in page.meta:
+        with Path("tagged.txt").open("a") as out:
+            out.write(page.file.src_uri + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    ("plugin", "tagged"),
+    [
+        (None, []),
+        ("search", ["regulasi/uu-25-2009/index.md", "sop/a/index.md"]),
+        ("tags", ["regulasi/uu-25-2009/index.md", "sop/a/index.md"]),
+    ],
+)
+def test_tags_are_written_only_when_a_plugin_reads_them(
+    tmp_path: Path, build_site, plugin: str | None, tagged: list[str]
+):
+    """With Pagefind switched off, only Material's search and tags plugins read the tags;
+    a site listing neither would have MkDocs parse them on every page for nothing."""
+    yml = sopdocs_only_yml(search=False, history=False) + "hooks: [tags_seen.py]\n"
+    if plugin is not None:
+        yml = yml.replace("plugins:\n", f"plugins:\n  - {plugin}\n")
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": yml,
+            "tags_seen.py": TAGS_SEEN_HOOK,
+            "sops/a.yaml": SOP,
+            "docs/index.md": "# A",
+        },
+    )
+    build_site(tmp_path)
+    seen = tmp_path / "tagged.txt"
+    assert sorted(seen.read_text().split() if seen.exists() else []) == tagged

@@ -80,6 +80,11 @@ log = logging.getLogger("mkdocs.plugins.sopdocs")
 SEARCH_PLUGINS = ("material/search", "search")
 """Names MkDocs gives its own search plugin (Material's, or MkDocs' lunr one)."""
 
+TAG_READERS = ("material/search", "search", "material/tags", "tags")
+"""Plugins that read a page's ``tags``: Material's search (it boosts them) and its tags
+plugin. With none of them listed, the SOP pages' tags would be front matter nobody reads,
+parsed again for every page (a third of a millisecond each)."""
+
 FEED_NAME = "sopdocs/pagefind"
 """Where :class:`PageFeed` sits among the site's plugins."""
 
@@ -443,7 +448,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
                 repo_url=config.repo_url,
                 documents=self.config.pdf,
                 diagram=self.config.diagram,
-                tags=not self.config.search,
+                tags=not self.config.search and any(n in config.plugins for n in TAG_READERS),
             ),
             cache=self._pages_cache(cache),
         )
