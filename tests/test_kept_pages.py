@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import zstandard
 from conftest import BuiltSite
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
@@ -222,9 +223,11 @@ def test_a_kept_text_that_does_not_decompress_is_a_miss(tmp_path: Path) -> None:
     texts.save(prune=True)
     assert KeptTexts(Cache.open(tmp_path), "uji").get("k") == "isi"
     pack = Pack(Cache.open(tmp_path), "uji.pack")
-    pack.put("k", zlib.compress(b"\xff\xfe"))  # sealed, not UTF-8
+    pack.put("k", zlib.compress(b"isi"))  # sealed, compressed as sopdocs once did
+    pack.put("l", zstandard.compress(b"\xff\xfe"))  # sealed, not UTF-8
     pack.save(prune=True)
-    assert KeptTexts(Cache.open(tmp_path), "uji").get("k") is None
+    kept = KeptTexts(Cache.open(tmp_path), "uji")
+    assert [kept.get("k"), kept.get("l")] == [None, None]
 
 
 def test_texts_of_the_one_file_per_entry_format_are_removed(tmp_path: Path) -> None:

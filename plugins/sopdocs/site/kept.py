@@ -16,10 +16,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import zstandard
 
 from sopdocs.cache import Cache, Pack, digest
 
@@ -116,7 +117,7 @@ class KeptTexts:
         return text
 
     def put(self, key: str, text: str) -> None:
-        payload = zlib.compress(text.encode("utf-8"), 1)
+        payload = zstandard.compress(text.encode("utf-8"), 1)
         if self._outbox is not None:
             self._outbox(self.name, key, payload)
             return
@@ -162,6 +163,6 @@ class KeptTexts:
 
 def _text(payload: bytes) -> str | None:
     try:
-        return zlib.decompress(payload).decode("utf-8")
-    except (zlib.error, UnicodeDecodeError):
+        return zstandard.decompress(payload).decode("utf-8")
+    except (zstandard.ZstdError, UnicodeDecodeError):
         return None
