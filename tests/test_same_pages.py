@@ -9,8 +9,17 @@ golden files were written by the build that still handed MkDocs the whole form a
 
 from __future__ import annotations
 
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from conftest import BuiltSite, Golden
+from conftest import BuiltSite, Golden, write_site
+from sopdocs.site import shapes
+from sopdocs.site.shapes import Converted, splice
+from support import NO_SEARCH_YML, SOP, SOP_HEADER, UNIT, sop_text
 
 
 def outline(html: str) -> str:
@@ -62,3 +71,41 @@ def test_every_generated_page_has_the_same_text_structure_toc_and_anchors(
     pages = _generated_pages(site)
     assert any(name.startswith("sop__") for name in pages)
     golden.check_all("site", pages)
+
+
+TITLES = [
+    "Akta Kelahiran",
+    "Kartu *Keluarga* <b>baru</b>",
+    "Identitas",
+    "Prosedur { #lain } [tautan](http://contoh.id) &amp; `kode`",
+    "{{ 7*7 }} {% raw %} # ## ---",
+]
+"""SOP names that Markdown, HTML, attribute lists or a heading of the form's own could
+read as something else."""
+
+
+def test_sop_pages_spliced_from_their_shape_are_the_pages_converted_whole(
+    tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        f"sops/u/sop-{n}.yaml": sop_text(
+            SOP.removeprefix(SOP_HEADER), nama=json.dumps(title), nomor=f"00{n}/X"
+        )
+        for n, title in enumerate(TITLES)
+    }
+    site_files = {**files, "sops/u/_unit.yaml": UNIT, "docs/index.md": "# Katalog"}
+    root = write_site(tmp_path, site_files, NO_SEARCH_YML)
+    spliced: list[Converted] = []
+
+    def counted(shape: Converted, title: Converted) -> Converted | None:
+        page = splice(shape, title)
+        spliced.extend([page] if page is not None else [])
+        return page
+
+    monkeypatch.setattr(shapes, "splice", counted)
+    with_shapes = build_site(root, site_dir=tmp_path / "shapes").outputs()
+    assert len(spliced) >= len(TITLES) - 2
+    monkeypatch.setattr(shapes, "title_and_shape", lambda skeleton: None)
+    shutil.rmtree(root / ".cache")
+    whole = build_site(root, site_dir=tmp_path / "whole").outputs()
+    assert with_shapes == whole

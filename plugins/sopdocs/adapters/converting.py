@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from importlib.metadata import version
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import mkdocs
 from mkdocs.commands.build import _populate_page
@@ -27,6 +27,7 @@ from sopdocs.adapters.helper import Helper, worth_helping
 from sopdocs.cache import Cache, code_fingerprint, digest
 from sopdocs.site.handover import join, split
 from sopdocs.site.kept import CONVERTED_PACK, KeptTexts, Unnameable, stable_text
+from sopdocs.site.shapes import THIS_PAGE, Converted, TitledShapes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,6 +41,7 @@ class Conversions:
     def __init__(self, store: Cache, config: MkDocsConfig, files: Files) -> None:
         self.texts = KeptTexts(store, CONVERTED_PACK)
         self.front_matter = FrontMatter()
+        self.shapes = TitledShapes()
         self.helper: Helper | None = None
         """A copy of the build converting pages from the last one back (:meth:`help`)."""
         self._files = files
@@ -83,32 +85,60 @@ class Conversions:
     def restore(self, page: Page, kept: str) -> bool:
         """Give ``page`` a kept conversion; False when the entry does not fit this build."""
         data = json.loads(kept)
+        converted = Converted(
+            content=data["content"],
+            toc=tuple(data["toc"]),
+            title=data["title"],
+            anchors=frozenset(data["anchors"]),
+            links=data["links"],
+        )
+        return self.apply(page, converted)
+
+    def apply(self, page: Page, converted: Converted) -> bool:
+        """Set on ``page`` what MkDocs' ``render`` sets; False when a page it links to is
+        not among this build's files."""
         links: dict[File, dict[str, str]] = {}
-        for src_uri, anchors in data["links"].items():
-            target = self._files.get_file_from_path(src_uri)
+        for src_uri, anchors in converted.links.items():
+            target = page.file if src_uri == THIS_PAGE else self._files.get_file_from_path(src_uri)
             if target is None:
                 return False
-            links[target] = anchors
-        page.content = data["content"]
-        page.toc = get_toc(data["toc"])
-        page._title_from_render = data["title"]  # what render() sets; MkDocs names it private
-        page.present_anchor_ids = set(data["anchors"])
+            links[target] = dict(anchors)
+        page.content = converted.content
+        page.toc = get_toc(cast("Any", list(converted.toc)))  # tokens as MkDocs' toc gives them
+        page._title_from_render = converted.title  # what render() sets; MkDocs names it private
+        page.present_anchor_ids = set(converted.anchors)
         page.links_to_anchors = links
         return True
 
     @staticmethod
     def kept(page: Page) -> str:
         """What ``render`` left on ``page``, as the text kept under its key."""
+        converted = rendered(page)
         return json.dumps(
             {
-                "content": page.content,
-                "toc": _tokens(list(page.toc)),
-                "title": page._title_from_render,
-                "anchors": sorted(page.present_anchor_ids or ()),
-                "links": {f.src_uri: a for f, a in (page.links_to_anchors or {}).items()},
+                "content": converted.content,
+                "toc": list(converted.toc),
+                "title": converted.title,
+                "anchors": sorted(converted.anchors),
+                "links": converted.links,
             },
             ensure_ascii=False,
         )
+
+
+def rendered(page: Page, *, warned: bool = False) -> Converted:
+    """What MkDocs' ``render`` left on ``page``."""
+    return Converted(
+        content=page.content or "",
+        toc=tuple(_tokens(list(page.toc))),
+        title=page._title_from_render,
+        anchors=frozenset(page.present_anchor_ids or ()),
+        links={
+            THIS_PAGE if f is page.file else f.src_uri: a
+            for f, a in (page.links_to_anchors or {}).items()
+        },
+        warned=warned,
+    )
 
 
 class ConvertedPage(Page):
@@ -154,13 +184,27 @@ class ConvertedPage(Page):
         if handover is None:
             super().render(config, files)
             return
+        conversions = self.conversions
+        if conversions is None:
+            self._render_text(handover.skeleton, config, files)
+        else:
+            converted = conversions.shapes.convert(
+                handover.skeleton, lambda text: self._render_text(text, config, files)
+            )
+            if not conversions.apply(self, converted):
+                self._render_text(handover.skeleton, config, files)
+        self.content = join(self.content or "", handover.fragments)
+
+    def _render_text(self, text: str, config: MkDocsConfig, files: Files) -> Converted:
+        """MkDocs' conversion of ``text`` in this page's place, left on the page."""
         markdown = self.markdown
-        self.markdown = handover.skeleton
+        self.markdown = text
         try:
-            super().render(config, files)
+            with WarningCounter() as warnings:
+                super().render(config, files)
         finally:
             self.markdown = markdown
-        self.content = join(self.content or "", handover.fragments)
+        return rendered(self, warned=warnings.count > 0)
 
 
 class FrontMatter:
