@@ -8,7 +8,10 @@ another procedure), and ``CATALOGUE`` (the inline catalogue the site tests build
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -288,3 +291,22 @@ def with_warning_theme(yml: str) -> str:
     """``yml`` with :data:`WARNING_THEME`'s overrides and hook."""
     themed = yml.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
     return themed + "hooks:\n  - hooks/peringatan.py\n"
+
+
+def in_a_new_process(scenario: Callable[[Path], None], tmp_path: Path) -> None:
+    """Run ``scenario(tmp_path)`` (a module-level function of a test module) in a new Python
+    process, whose one thread is its own (a pytest-xdist worker runs others), and fail with
+    its traceback if it fails."""
+    code = (
+        f"import pathlib, sys, {scenario.__module__} as m; "
+        f"m.{scenario.__name__}(pathlib.Path(sys.argv[1]))"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        cwd=Path(__file__).parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -30,11 +28,10 @@ from support import (
     NO_SEARCH_YML,
     THEME_WARNING,
     WARNING_THEME,
+    in_a_new_process,
     with_warning_theme,
     write_files,
 )
-
-TESTS = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -85,22 +82,6 @@ def _put(texts: KeptTexts) -> Callable[[_Page], None]:
     return work
 
 
-def _alone(scenario: Callable[[Path], None], tmp_path: Path) -> None:
-    """Run ``scenario(tmp_path)`` (a function of this module) in a new Python process, whose
-    one thread is its own, and fail with its traceback if it fails."""
-    name = scenario.__name__
-    code = f"import pathlib, sys, test_helper; test_helper.{name}(pathlib.Path(sys.argv[1]))"
-    ran = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)],
-        cwd=TESTS,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert ran.returncode == 0, ran.stderr
-
-
 def _split_at_the_meeting_point(tmp_path: Path) -> None:
     pages, texts = _pages(60), _texts(tmp_path)
     helping = Helper.fork(pages, [texts], _put(texts), label="uji")  # type: ignore[arg-type]
@@ -112,7 +93,7 @@ def _split_at_the_meeting_point(tmp_path: Path) -> None:
 
 
 def test_the_copy_makes_pages_from_the_end_and_the_build_from_the_start(tmp_path: Path) -> None:
-    _alone(_split_at_the_meeting_point, tmp_path)
+    in_a_new_process(_split_at_the_meeting_point, tmp_path)
 
 
 def _kept_in_the_pack(tmp_path: Path) -> None:
@@ -131,7 +112,7 @@ def _kept_in_the_pack(tmp_path: Path) -> None:
 
 
 def test_what_the_copy_made_is_kept_in_the_build_s_pack(tmp_path: Path) -> None:
-    _alone(_kept_in_the_pack, tmp_path)
+    in_a_new_process(_kept_in_the_pack, tmp_path)
 
 
 def _copy_fails(tmp_path: Path) -> None:
@@ -152,7 +133,7 @@ def _copy_fails(tmp_path: Path) -> None:
 
 
 def test_pages_a_failed_copy_took_are_made_by_the_build(tmp_path: Path) -> None:
-    _alone(_copy_fails, tmp_path)
+    in_a_new_process(_copy_fails, tmp_path)
 
 
 def test_a_process_running_another_thread_is_not_copied(tmp_path: Path) -> None:
@@ -181,7 +162,7 @@ def _one_cpu(tmp_path: Path) -> None:
 
 
 def test_a_build_that_may_run_on_one_cpu_only_is_not_copied(tmp_path: Path) -> None:
-    _alone(_one_cpu, tmp_path)
+    in_a_new_process(_one_cpu, tmp_path)
 
 
 def _cannot_fork(tmp_path: Path) -> None:
@@ -198,11 +179,11 @@ def _cannot_fork(tmp_path: Path) -> None:
     assert tried
 
 
-def test_a_build_that_cannot_fork_goes_alone(tmp_path: Path) -> None:
-    _alone(_cannot_fork, tmp_path)
+def test_a_build_that_cannot_fork_goesin_a_new_process(tmp_path: Path) -> None:
+    in_a_new_process(_cannot_fork, tmp_path)
 
 
-def test_few_pages_to_make_are_made_by_the_build_alone() -> None:
+def test_few_pages_to_make_are_made_by_the_buildin_a_new_process() -> None:
     assert helper.worth_helping(pages=3000, kept=3000 - helper.MIN_PAGES)
     assert not helper.worth_helping(pages=3000, kept=3000 - helper.MIN_PAGES + 1)
 
@@ -241,7 +222,7 @@ def _same_bytes(tmp_path: Path) -> None:
 
 
 def test_a_build_helped_by_copies_writes_the_bytes_a_build_alone_writes(tmp_path: Path) -> None:
-    _alone(_same_bytes, tmp_path)
+    in_a_new_process(_same_bytes, tmp_path)
 
 
 def _warm_after_helped(tmp_path: Path) -> None:
@@ -258,7 +239,7 @@ def _warm_after_helped(tmp_path: Path) -> None:
 
 
 def test_a_warm_build_after_a_helped_one_makes_no_page_again(tmp_path: Path) -> None:
-    _alone(_warm_after_helped, tmp_path)
+    in_a_new_process(_warm_after_helped, tmp_path)
 
 
 def _warnings_of_the_theme(tmp_path: Path) -> None:
@@ -274,4 +255,4 @@ def _warnings_of_the_theme(tmp_path: Path) -> None:
 
 
 def test_a_page_whose_theme_warns_is_made_and_warned_about_by_the_build(tmp_path: Path) -> None:
-    _alone(_warnings_of_the_theme, tmp_path)
+    in_a_new_process(_warnings_of_the_theme, tmp_path)

@@ -10,18 +10,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sopdocs.cache import Cache
 from sopdocs.catalogue.index import Analysis, analyse
-from sopdocs.parallel import SERIAL, Parallelism, ordered_results
+from sopdocs.parallel import SERIAL, Parallelism, can_fork, ordered_results
 from sopdocs.site.incremental import PAGES_PACK, PageCache
 from sopdocs.site.kept import KeptTexts
 from sopdocs.site.pages import SiteOptions, SitePage, catalogue_pages, write_site
 from sopdocs.site.templating import Templates
 from sopdocs.urls import sop_page
-from support import CATALOGUE, REPO, UNIT, sop_text, write_files
+from support import CATALOGUE, REPO, UNIT, in_a_new_process, sop_text, write_files
 
 FORCED = Parallelism(min_items=1, processes=2)
 """Worker processes whatever the size of the catalogue."""
@@ -143,6 +145,49 @@ def test_a_caller_that_stops_early_leaves_no_process() -> None:
     assert next(results) == "A"
     results.close()
     assert multiprocessing.active_children() == []
+
+
+def _call(task: Callable[[], str]) -> str:
+    return task()
+
+
+def _forked_workers_inherit_the_tasks(tmp_path: Path) -> None:
+    assert can_fork()
+    tasks = [lambda: "di", lambda: "warisi"]  # no pickle can send these to a process
+    assert list(ordered_results(_call, tasks, 2)) == ["di", "warisi"]
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_forked_from_a_build_with_one_thread_inherit_the_tasks(tmp_path: Path) -> None:
+    in_a_new_process(_forked_workers_inherit_the_tasks, tmp_path)
+
+
+def _forked_workers_read_and_render_as_the_build_does(tmp_path: Path) -> None:
+    assert can_fork()
+    os.chdir(tmp_path)
+    root = _catalogue(tmp_path)
+    serial, forked = _analyse(root, SERIAL), _analyse(root, FORCED, tmp_path / "cache")
+    assert forked.issues == serial.issues
+    assert repr(forked.index.catalogue) == repr(serial.index.catalogue)
+    assert _pages(root, FORCED) == _pages(root, SERIAL)
+
+
+def test_workers_forked_from_the_build_read_and_render_what_a_serial_run_does(
+    tmp_path: Path,
+) -> None:
+    in_a_new_process(_forked_workers_read_and_render_as_the_build_does, tmp_path)
+
+
+def test_a_process_with_another_thread_running_is_not_forked() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not can_fork()
+        assert list(ordered_results(str.upper, list("ab"), 2)) == ["A", "B"]
+    finally:
+        stop.set()
+        other.join()
 
 
 def _pages(root: Path, parallelism: Parallelism, cache: Path | None = None) -> list[SitePage]:

@@ -4,24 +4,35 @@ A build is one Python process, but a cold build of thousands of SOPs spends most
 sopdocs' time on work that is independent per file: parsing and checking each SOP, and
 rendering each SOP page. :func:`ordered_results` hands such work to worker processes and
 gives the results back in the order of the tasks, so a parallel run says and makes exactly
-what a serial one does. Workers are started by a fork server (a fresh, single-threaded
-interpreter that imports sopdocs once and forks each worker), never by forking the build
-itself: ``mkdocs serve`` has threads running, and a plain fork would copy their locks. The
-pool never outlives the call: on any error, or Ctrl-C, waiting tasks are cancelled and the
-workers are stopped before the exception goes on; a worker that dies (killed, out of memory)
-leaves the rest of the work to the build's own process.
+what a serial one does.
+
+Where this process can be forked safely (a system with ``fork``, and no other thread
+running: ``mkdocs build``), the workers are forked from it: they start at once with
+everything imported, and inherit the tasks, so only each task's number and its result
+cross between processes (pickling the 3,000 SOP forms of a cold build and unpickling them
+in the workers cost 2 s of CPU). Otherwise (``mkdocs serve`` has threads, and a fork would
+copy their locks) they are started by a fork server, a fresh single-threaded interpreter
+that imports sopdocs once, and each task is sent to them. The pool never outlives the call:
+on any error, or Ctrl-C, waiting tasks are cancelled and the workers are stopped before the
+exception goes on; a worker that dies (killed, out of memory) leaves the rest of the work
+to the build's own process.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -62,6 +73,12 @@ SERIAL = Parallelism(processes=1)
 """Everything in the build's own process."""
 
 
+def can_fork() -> bool:
+    """Whether this process may be forked: the system has ``fork`` and no other thread
+    runs here (a lock another thread holds would stay locked in the copy)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     """``items`` in runs of at most ``size``, in order: one task for a worker each."""
     return [items[start : start + size] for start in range(0, len(items), size)]
@@ -78,17 +95,28 @@ def ordered_results(
     order of ``tasks``; ``meanwhile()`` is called here once the tasks are handed out, before
     the first result is waited for. ``work`` and ``initializer`` must be module-level
     functions (the workers import them by name) and tasks and results picklable."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
+    global _inherited  # read by the forked workers: _inherited_task
+    forked = _inherited is None and can_fork()
+    context: BaseContext
+    if forked:
+        context = multiprocessing.get_context("fork")
+        _inherited = (work, tasks)
+    else:
+        server = multiprocessing.get_context("forkserver")
+        server.set_forkserver_preload(_PRELOAD)
+        context = server
     pool = ProcessPoolExecutor(
         max_workers=processes,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(initializer,),
+        initargs=(initializer, forked),
     )
-    futures: list[Future[R]] = []
+    futures: list[Future[Any]] = []
     try:
-        futures = [pool.submit(work, task) for task in tasks]
+        if forked:
+            futures = [pool.submit(_inherited_task, number) for number in range(len(tasks))]
+        else:
+            futures = [pool.submit(work, task) for task in tasks]
         if meanwhile is not None:
             meanwhile()
         for done, future in enumerate(futures):
@@ -104,10 +132,27 @@ def ordered_results(
         for future in futures:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+        if forked:
+            _inherited = None
 
 
-def _start_worker(initializer: Callable[[], None] | None) -> None:
+_inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+"""The work and the tasks of the :func:`ordered_results` call whose workers are forked."""
+
+
+def _inherited_task(number: int) -> Any:
+    """In a forked worker: the task numbered ``number``, done."""
+    assert _inherited is not None, "only forked workers are given task numbers"
+    work, tasks = _inherited
+    return work(tasks[number])
+
+
+def _start_worker(initializer: Callable[[], None] | None, forked: bool) -> None:
     # Ctrl-C reaches the whole process group; the build stops the pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if forked:
+        # What the worker inherited is only read: the collector must not walk it (each
+        # page of memory it touched would be copied from the build's).
+        gc.freeze()
     if initializer is not None:
         initializer()
