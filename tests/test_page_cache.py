@@ -44,6 +44,10 @@ EDITS = {
         "sops/dinas-contoh/_unit.yaml",
         UNIT.replace("nama: Dinas Contoh", "nama: Dinas Contoh Baru"),
     ),
+    "a unit's default signatory changed (in every SOP read under it)": (
+        "sops/dinas-contoh/_unit.yaml",
+        UNIT.replace("nama: Budi Santoso, S.H.", "nama: Siti Aminah, S.H."),
+    ),
     "a linked SOP renamed (the backlink's text on the other page)": (
         "sops/dinas-contoh/pendaftaran.yaml",
         PENDAFTARAN.replace("nama: Pendaftaran Layanan", "nama: Pendaftaran Layanan Terpadu"),
@@ -64,6 +68,17 @@ def test_after_an_edit_cached_pages_are_those_a_fresh_build_makes(
     assert after == _pages(root, None)
     assert after != before
     assert cache.rendered > 3
+
+
+def test_sops_of_a_catalogue_are_keyed_by_what_they_were_read_from(tmp_path: Path) -> None:
+    root = write_files(tmp_path, CATALOGUE)
+    first = {sop.id: sop.read_digest for sop in analyse(root / "sops").index.sops}
+    assert all(first.values())
+    assert {sop.id: sop.read_digest for sop in analyse(root / "sops").index.sops} == first
+    write_files(root, {"sops/dinas-contoh/_unit.yaml": UNIT + "# sebuah catatan\n"})
+    again = {sop.id: sop.read_digest for sop in analyse(root / "sops").index.sops}
+    changed = sorted(sop_id for sop_id in first if again[sop_id] != first[sop_id])
+    assert changed == sorted(s for s in first if s.startswith("dinas-contoh/"))
 
 
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path) -> None:

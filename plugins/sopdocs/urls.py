@@ -108,6 +108,13 @@ def relative_url(
     HTML blocks inside Markdown are not rewritten by MkDocs, so links there are computed
     here.
     """
+    rel = _relative(target, from_page, directory_urls)
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(target: str, from_page: str, directory_urls: bool) -> str:
+    """Remembered: the index pages link each SOP page many times (once per step of it)."""
     here = _folder_parts(from_page, directory_urls)
     there = page_url(target, directory_urls=directory_urls)
     parts = there.rstrip("/").split("/")
@@ -120,7 +127,7 @@ def relative_url(
     rel = "/".join([".."] * up + [p for p in parts[common:] if p]) or "."
     if not there or there.endswith("/"):
         rel += "/"
-    return f"{rel}#{fragment}" if fragment else rel
+    return rel
 
 
 @dataclass(frozen=True, slots=True)

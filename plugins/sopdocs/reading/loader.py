@@ -5,6 +5,7 @@ Every file is read and every problem collected; a broken file never stops the ot
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -351,13 +352,15 @@ def _parse_misses(
                 counter.step()
     for miss in misses:
         if miss.entry is None:  # serial, or an entry that did not decode (never expected)
-            miss.entry = _build_entry(miss.raw, miss.source, miss.sop_id, miss.inherited)
+            miss.entry = _build_entry(
+                miss.raw, miss.source, miss.sop_id, miss.inherited, read_digest=miss.key
+            )
             cache.put(miss.key, miss.entry)
             if processes == 1:
                 counter.step()
 
 
-_Task = tuple[_Inherited, tuple[tuple[bytes, str, str], ...]]
+_Task = tuple[_Inherited, tuple[tuple[bytes, str, str, str], ...]]
 
 
 def _chunked(misses: list[_Miss]) -> list[tuple[_Inherited, list[_Miss]]]:
@@ -374,7 +377,7 @@ def _chunked(misses: list[_Miss]) -> list[tuple[_Inherited, list[_Miss]]]:
 
 def _tasks(misses: list[_Miss]) -> list[_Task]:
     return [
-        (inherited, tuple((m.raw, m.source, m.sop_id) for m in run))
+        (inherited, tuple((m.raw, m.source, m.sop_id, m.key) for m in run))
         for inherited, run in _chunked(misses)
     ]
 
@@ -384,13 +387,16 @@ def _encoded_entries(task: _Task) -> list[str]:
     inherited, files = task
     with bulk_work():
         return [
-            _LOADED.encode(_build_entry(raw, source, sop_id, inherited))
-            for raw, source, sop_id in files
+            _LOADED.encode(_build_entry(raw, source, sop_id, inherited, read_digest=key))
+            for raw, source, sop_id, key in files
         ]
 
 
-def _build_entry(raw: bytes, source: str, sop_id: str, inherited: _Inherited) -> _Entry:
-    """What loading one SOP file produces: its SOP (None if it cannot be built) and issues."""
+def _build_entry(
+    raw: bytes, source: str, sop_id: str, inherited: _Inherited, *, read_digest: str = ""
+) -> _Entry:
+    """What loading one SOP file produces: its SOP (None if it cannot be built) and issues;
+    ``read_digest``: the load cache's key of the file, which names all it is read from."""
     file_issues: list[Issue] = []
     data = _document(raw, source, file_issues)
     sop = None
@@ -398,6 +404,8 @@ def _build_entry(raw: bytes, source: str, sop_id: str, inherited: _Inherited) ->
         merged = _merge(inherited.chain, data)
         sop, more = _check_and_build(merged, sop_id, source, inherited.unit, file_issues)
         file_issues.extend(more)
+        if sop is not None and read_digest:
+            sop = dataclasses.replace(sop, read_digest=read_digest)
     return sop, file_issues
 
 

@@ -67,9 +67,10 @@ class Regulation:
         title = f"{self._full_name} {self._numbers[-1]}"
         return f"{title} tentang {self.tentang}" if self.tentang else title
 
-    @property
+    @cached_property
     def nama_pendek(self) -> str:
-        """Short name: ``UU 24/2013``, ``Perbup Padang Pariaman 55/2016``, ``UUD 1945``."""
+        """Short name: ``UU 24/2013``, ``Perbup Padang Pariaman 55/2016``, ``UUD 1945``;
+        worked out once per object (every SOP page citing it shows it)."""
         return f"{self._label} {self._numbers[0]}"
 
     @cached_property
@@ -120,7 +121,12 @@ class Regulation:
 
 def group_of(reg: Regulation) -> str:
     """The `HIERARCHY` label of `reg`, read from the start of its jenis (unknown ones go last)."""
-    return next((group for start, group in _GROUPS if reg.jenis.startswith(start)), HIERARCHY[-1])
+    return _group_of_jenis(reg.jenis)
+
+
+@lru_cache(maxsize=1024)
+def _group_of_jenis(jenis: str) -> str:
+    return next((group for start, group in _GROUPS if jenis.startswith(start)), HIERARCHY[-1])
 
 
 UUD_1945 = Regulation(

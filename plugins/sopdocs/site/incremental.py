@@ -100,11 +100,12 @@ class PageCache:
         )
 
     def _sop_digest(self, sop: Sop) -> str:
-        """The digest of ``repr(sop)``, worked out once per SOP object: an SOP is immutable,
+        """What names the SOP as read: the digest of what it was read from, or of
+        ``repr(sop)`` (every field), worked out once per SOP object: an SOP is immutable,
         and one unchanged since the last build is the same object again."""
         found = self._sop_digests.get(id(sop))
         if found is None or found[0] is not sop:
-            found = (sop, digest(repr(sop)))
+            found = (sop, sop.read_digest or digest(repr(sop)))
         self._sop_digests_next[id(sop)] = found
         return found[1]
 
