@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import BuiltSite, build_site
 from sopdocs.adapters import helper
-from sopdocs.adapters.helper import Helper
+from sopdocs.adapters.helper import Helper, runs
 from sopdocs.cache import Cache
 from sopdocs.site.kept import KeptTexts
 from support import (
@@ -47,7 +47,8 @@ class _Page:
 
 
 def _pages(count: int) -> list[_Page]:
-    return [_Page(_File(f"p{number}.md")) for number in range(count)]
+    """Pages five to a folder, as SOP pages are in their unit's: runs of five."""
+    return [_Page(_File(f"u{number // 5}/p{number}/index.md")) for number in range(count)]
 
 
 def _text(page: _Page) -> str:
@@ -82,18 +83,30 @@ def _put(texts: KeptTexts) -> Callable[[_Page], None]:
     return work
 
 
-def _split_at_the_meeting_point(tmp_path: Path) -> None:
+def _runs_alternate(tmp_path: Path) -> None:
     pages, texts = _pages(60), _texts(tmp_path)
     helping = Helper.fork(pages, [texts], _put(texts), label="uji")  # type: ignore[arg-type]
     assert helping is not None
     made_by = _build_alongside(helping, pages, texts)
-    first_by_copy = made_by.index("copy")
-    assert made_by == ["build"] * first_by_copy + ["copy"] * (len(pages) - first_by_copy)
-    assert 0 < first_by_copy < len(pages)
+    by_run = [set(made_by[start : start + 5]) for start in range(0, len(pages), 5)]
+    assert all(len(makers) == 1 for makers in by_run), by_run  # a run is one maker's
+    order = [makers.pop() for makers in by_run]
+    assert order[:2] == ["build", "build"]  # the copy starts ahead of the build
+    first_by_copy = order.index("copy")
+    assert "build" in order[first_by_copy:], order  # they alternate: no meeting point
+    assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
 
 
-def test_the_copy_makes_pages_from_the_end_and_the_build_from_the_start(tmp_path: Path) -> None:
-    in_a_new_process(_split_at_the_meeting_point, tmp_path)
+def test_the_copy_makes_runs_of_pages_ahead_of_the_build_which_makes_the_others(
+    tmp_path: Path,
+) -> None:
+    in_a_new_process(_runs_alternate, tmp_path)
+
+
+def test_pages_are_cut_into_runs_by_folder_and_length() -> None:
+    pages = [_Page(_File(f"sop/a/p{n}/index.md")) for n in range(30)]
+    pages += [_Page(_File("sop/b/p/index.md")), _Page(_File("index.md"))]
+    assert runs(pages) == [range(24), range(24, 30), range(30, 31), range(31, 32)]  # type: ignore[arg-type]
 
 
 def _kept_in_the_pack(tmp_path: Path) -> None:
@@ -118,15 +131,13 @@ def test_what_the_copy_made_is_kept_in_the_build_s_pack(tmp_path: Path) -> None:
 def _copy_fails(tmp_path: Path) -> None:
     pages, texts = _pages(30), _texts(tmp_path)
 
-    def fail_at_the_fifth_from_the_end(page: _Page) -> None:
-        if page.file.src_uri == "p25.md":
-            raise RuntimeError("the copy fails")
-        texts.put(page.file.src_uri, _text(page))
+    def fail(page: _Page) -> None:  # only the copy is given this work
+        raise RuntimeError("the copy fails")
 
-    helping = Helper.fork(pages, [texts], fail_at_the_fifth_from_the_end, label="uji")  # type: ignore[arg-type]
+    helping = Helper.fork(pages, [texts], fail, label="uji")  # type: ignore[arg-type]
     assert helping is not None
     made_by = _build_alongside(helping, pages, texts)
-    assert made_by[25:] == ["build", "copy", "copy", "copy", "copy"]
+    assert made_by == ["build"] * len(pages)
     assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
     with pytest.raises(ChildProcessError):
         os.waitpid(helping.pid, os.WNOHANG)  # the copy was waited for: no process is left

@@ -1,15 +1,19 @@
-"""A forked copy of the build that does the same per-page work from the other end.
+"""A forked copy of the build that does the same per-page work alongside it.
 
 Why: once the workers have read and rendered the catalogue, a cold build converts each
 page's Markdown and has the theme finish each page in the build's one process: 12 s of a
 3,000-SOP build on one core while the second idled. Both results are kept texts, under keys
 that name everything they are made from (:mod:`sopdocs.adapters.converting`,
 :mod:`sopdocs.adapters.finishing`), and a copy of the build made by ``fork`` once the nav
-(or the theme's environment) is ready holds every one of those inputs. The copy takes pages
-from the end of the list while the build takes them from the start, each claiming a page in
-shared memory before working on it, and hands what it made to the build's
-:class:`~sopdocs.site.kept.KeptTexts`, where the build's own look-up under its own key finds
-it as it finds a page kept by an earlier build. A key the copy computed differently (a
+(or the theme's environment) is ready holds every one of those inputs. The pages are cut
+into runs (consecutive pages of one folder, which share the theme's navigation); the copy
+claims, in shared memory, the first free run a little ahead of the build's (leaving one to
+the build after each of its own while there are more), works on it and hands what it made
+to the build's :class:`~sopdocs.site.kept.KeptTexts`, where the build's own look-up under
+its own key finds it as it finds a page kept by an earlier build. The build makes every run
+it reaches unclaimed. So the two alternate along the list and end together (a copy working
+from the other end left the build, once they met, alone with its per-page work for every
+page the copy had made: a second at 3,000 SOPs). A key the copy computed differently (a
 plugin that counts pages, say) is a miss, never a wrong page; a copy that fails or dies
 leaves its pages to the build.
 
@@ -25,6 +29,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import posixpath
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -48,9 +53,14 @@ MIN_PAGES = 100
 of SOPs costs tens of milliseconds, and the copy's first pages more (it copies what it
 touches of the build's memory)."""
 
-_BUILD, _HELPER = 0, 1
-"""The claims in shared memory: the next page the build takes, and the one after the
-helper's last (the helper takes the page before it)."""
+RUN = 24
+"""Pages in a run at most: a folder of hundreds of pages (the regulations) is shared out."""
+AHEAD = 2
+"""Runs between the build's and the first one the copy may claim: the copy's page must be
+done by the time the build comes to it."""
+_AT, _FREE, _BUILD, _COPY = 0, 0, 1, 2
+"""The claims in shared memory: item ``_AT`` is the run the build is at, item ``1 + r``
+says who makes run ``r``."""
 
 
 def worth_helping(pages: int, kept: int) -> bool:
@@ -69,7 +79,7 @@ class _Copy:
 
 
 class Helper:
-    """The build's side of a forked copy working on ``pages`` from the end."""
+    """The build's side of a forked copy working on ``pages`` alongside it."""
 
     def __init__(
         self,
@@ -82,6 +92,7 @@ class Helper:
         self.pid = copy.pid
         """The copy's process (waited for once it has left)."""
         self._positions = {page.file.src_uri: index for index, page in enumerate(pages)}
+        self._run_of = [number for number, run in enumerate(runs(pages)) for _ in run]
         self._texts = {kept.name: kept for kept in texts}
         self._claims = copy.claims
         self._receiving = copy.receiving
@@ -99,15 +110,15 @@ class Helper:
         work: Callable[[Page], None],
         label: str,
     ) -> Helper | None:
-        """Start a copy of this process doing ``work(page)`` from the last page back, its
-        ``texts.put`` going to this process's ``texts``; None where no copy can be made.
-        ``label`` names the work in the log."""
+        """Start a copy of this process doing ``work(page)`` for runs of pages ahead of the
+        build, its ``texts.put`` going to this process's ``texts``; None where no copy can
+        be made. ``label`` names the work in the log."""
         if not hasattr(os, "fork") or threading.active_count() > 1 or len(pages) < 2:
             return None
         if usable_cpus() < 2:  # the copy would only take turns with the build
             return None
         context = multiprocessing.get_context("fork")
-        claims = context.Array("q", [0, len(pages)])
+        claims = context.Array("b", 1 + len(runs(pages)))
         receiving, sending = context.Pipe(duplex=False)
         try:
             pid = os.fork()
@@ -127,13 +138,16 @@ class Helper:
         return cls(pages, texts, _Copy(pid, claims, receiving), label)
 
     def before(self, page: Page) -> None:
-        """The build comes to ``page``: claim it, or wait until the copy has made it."""
+        """The build comes to ``page``: make it (claiming its run), or wait until the copy
+        has made it."""
         index = self._positions.get(page.file.src_uri)
         if index is None:
             return
+        run = self._run_of[index]
         with self._claims.get_lock():
-            if index < self._claims[_HELPER]:
-                self._claims[_BUILD] = max(self._claims[_BUILD], index + 1)
+            self._claims[_AT] = run
+            if self._claims[1 + run] != _COPY:
+                self._claims[1 + run] = _BUILD
                 return
         with self._condition:
             self._condition.wait_for(lambda: index in self._finished or self._ended)
@@ -141,7 +155,8 @@ class Helper:
     def stop(self, *, abandon: bool = False) -> None:
         """No more pages for the copy; wait for it to leave (``abandon``: end it now)."""
         with self._claims.get_lock():
-            self._claims[_BUILD] = len(self._positions)
+            for run in range(len(self._claims) - 1):  # nothing is left for the copy
+                self._claims[1 + run] = self._claims[1 + run] or _BUILD
         if abandon:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
@@ -181,7 +196,8 @@ def _help(
     claims: SynchronizedArray[Any],
     sending: Connection,
 ) -> None:
-    """The copy's whole life: claim from the end, work, send; until the build is reached."""
+    """The copy's whole life: claim a run ahead of the build, work, send; until none is
+    left."""
     # Ctrl-C reaches the process group: the build stops, and the copy's pipe breaks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The build's own pages and Pagefind are what the build waits for; the copy's are extra.
@@ -196,11 +212,40 @@ def _help(
 
     for kept in texts:
         kept.send_to(outbox)
+    cut = runs(pages)
+    last = -1
     while True:
         with claims.get_lock():
-            index = claims[_HELPER] - 1
-            if index < claims[_BUILD]:
+            # A run left between the copy's last and its next is the build's own work
+            # while the copy makes it; once the copy is ahead of the build, the runs left.
+            ahead = claims[_AT] + AHEAD
+            run = _first_free(claims, max(ahead, last + 2), len(cut))
+            if run is None:
+                run = _first_free(claims, ahead, len(cut))
+            if run is None:
                 return
-            claims[_HELPER] = index
-        work(pages[index])
-        sending.send(("done", index))
+            claims[1 + run] = _COPY
+        last = run
+        for index in cut[run]:
+            work(pages[index])
+            sending.send(("done", index))
+
+
+def _first_free(claims: SynchronizedArray[Any], start: int, count: int) -> int | None:
+    return next((r for r in range(start, count) if claims[1 + r] == _FREE), None)
+
+
+def runs(pages: Sequence[Page]) -> list[range]:
+    """``pages`` cut into runs of consecutive pages in one folder (``sop/unit/a/index.md``
+    and ``sop/unit/b/index.md``: ``sop/unit``), :data:`RUN` at most."""
+    cut: list[range] = []
+    start, folder = 0, None
+    for index, page in enumerate(pages):
+        here = posixpath.dirname(posixpath.dirname(page.file.src_uri))
+        if index > start and (here != folder or index - start == RUN):
+            cut.append(range(start, index))
+            start = index
+        folder = here
+    if pages:
+        cut.append(range(start, len(pages)))
+    return cut
