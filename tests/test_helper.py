@@ -103,6 +103,33 @@ def test_the_copy_makes_runs_of_pages_ahead_of_the_build_which_makes_the_others(
     in_a_new_process(_runs_alternate, tmp_path)
 
 
+def _hundreds_of_runs(tmp_path: Path) -> None:
+    pages, texts = _pages(1500), _texts(tmp_path)  # 300 runs: more than a byte counts
+
+    def work(page: _Page) -> None:
+        texts.put(page.file.src_uri, _text(page))
+        time.sleep(0.0005)
+
+    helping = Helper.fork(pages, [texts], work, label="uji")  # type: ignore[arg-type]
+    assert helping is not None
+    made_by = []
+    for page in pages:
+        helping.before(page)  # type: ignore[arg-type]
+        if texts.get(page.file.src_uri) == _text(page):
+            made_by.append("copy")
+            continue
+        texts.put(page.file.src_uri, _text(page))
+        made_by.append("build")
+        time.sleep(0.0005)
+    helping.stop()
+    assert "copy" in made_by[1000:]
+    assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
+
+
+def test_the_copy_keeps_claiming_runs_past_the_first_hundreds(tmp_path: Path) -> None:
+    in_a_new_process(_hundreds_of_runs, tmp_path)
+
+
 def test_pages_are_cut_into_runs_by_folder_and_length() -> None:
     pages = [_Page(_File(f"sop/a/p{n}/index.md")) for n in range(30)]
     pages += [_Page(_File("sop/b/p/index.md")), _Page(_File("index.md"))]

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sopdocs.parallel import usable_cpus
+from sopdocs.parallel import can_fork, usable_cpus
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -113,12 +113,12 @@ class Helper:
         """Start a copy of this process doing ``work(page)`` for runs of pages ahead of the
         build, its ``texts.put`` going to this process's ``texts``; None where no copy can
         be made. ``label`` names the work in the log."""
-        if not hasattr(os, "fork") or threading.active_count() > 1 or len(pages) < 2:
+        if not can_fork() or len(pages) < 2:
             return None
         if usable_cpus() < 2:  # the copy would only take turns with the build
             return None
         context = multiprocessing.get_context("fork")
-        claims = context.Array("b", 1 + len(runs(pages)))
+        claims = context.Array("q", 1 + len(runs(pages)))
         receiving, sending = context.Pipe(duplex=False)
         try:
             pid = os.fork()
