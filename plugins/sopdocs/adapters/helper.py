@@ -59,8 +59,10 @@ AHEAD = 2
 """Runs between the build's and the first one the copy may claim: the copy's page must be
 done by the time the build comes to it."""
 _AT, _FREE, _BUILD, _COPY = 0, 0, 1, 2
-"""The claims in shared memory: item ``_AT`` is the run the build is at, item ``1 + r``
-says who makes run ``r``."""
+"""The claims in shared memory: item ``_AT`` is the run the build is at, item ``1 + i``
+says who makes page ``i``. The copy claims a run's pages one by one as it comes to them,
+from the run's end, so the build, should it catch up, makes the run's first pages instead
+of waiting for them."""
 
 
 def worth_helping(pages: int, kept: int) -> bool:
@@ -118,7 +120,7 @@ class Helper:
         if usable_cpus() < 2:  # the copy would only take turns with the build
             return None
         context = multiprocessing.get_context("fork")
-        claims = context.Array("q", 1 + len(runs(pages)))
+        claims = context.Array("q", 1 + len(pages))
         receiving, sending = context.Pipe(duplex=False)
         try:
             pid = os.fork()
@@ -143,11 +145,10 @@ class Helper:
         index = self._positions.get(page.file.src_uri)
         if index is None:
             return
-        run = self._run_of[index]
         with self._claims.get_lock():
-            self._claims[_AT] = run
-            if self._claims[1 + run] != _COPY:
-                self._claims[1 + run] = _BUILD
+            self._claims[_AT] = self._run_of[index]
+            if self._claims[1 + index] != _COPY:
+                self._claims[1 + index] = _BUILD
                 return
         with self._condition:
             self._condition.wait_for(lambda: index in self._finished or self._ended)
@@ -155,8 +156,8 @@ class Helper:
     def stop(self, *, abandon: bool = False) -> None:
         """No more pages for the copy; wait for it to leave (``abandon``: end it now)."""
         with self._claims.get_lock():
-            for run in range(len(self._claims) - 1):  # nothing is left for the copy
-                self._claims[1 + run] = self._claims[1 + run] or _BUILD
+            for index in range(len(self._claims) - 1):  # nothing is left for the copy
+                self._claims[1 + index] = self._claims[1 + index] or _BUILD
         if abandon:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
@@ -219,20 +220,27 @@ def _help(
             # A run left between the copy's last and its next is the build's own work
             # while the copy makes it; once the copy is ahead of the build, the runs left.
             ahead = claims[_AT] + AHEAD
-            run = _first_free(claims, max(ahead, last + 2), len(cut))
+            run = _first_free(claims, cut, max(ahead, last + 2))
             if run is None:
-                run = _first_free(claims, ahead, len(cut))
+                run = _first_free(claims, cut, ahead)
             if run is None:
                 return
-            claims[1 + run] = _COPY
         last = run
-        for index in cut[run]:
+        # From the run's end back: a build that catches up takes the run's first pages,
+        # and the two meet inside the run instead of the build waiting page by page.
+        for index in reversed(cut[run]):
+            with claims.get_lock():
+                if claims[1 + index] != _FREE:
+                    break  # the build came to it, and to the run's pages before it
+                claims[1 + index] = _COPY
             work(pages[index])
             sending.send(("done", index))
 
 
-def _first_free(claims: SynchronizedArray[Any], start: int, count: int) -> int | None:
-    return next((r for r in range(start, count) if claims[1 + r] == _FREE), None)
+def _first_free(claims: SynchronizedArray[Any], cut: list[range], start: int) -> int | None:
+    """The first run from ``start`` on whose first page nobody has claimed."""
+    free = (r for r in range(start, len(cut)) if claims[1 + cut[r][0]] == _FREE)
+    return next(free, None)
 
 
 def runs(pages: Sequence[Page]) -> list[range]:
