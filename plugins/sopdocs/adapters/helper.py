@@ -26,6 +26,7 @@ The copy writes nothing: it sends its texts back through a pipe and leaves by ``
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -122,6 +123,10 @@ class Helper:
         context = multiprocessing.get_context("fork")
         claims = context.Array("q", 1 + len(pages))
         receiving, sending = context.Pipe(duplex=False)
+        # What the build made so far lives until it ends: set aside from the collector, so
+        # that neither process's collections walk it (and the copy does not copy the pages
+        # of memory a collection would touch).
+        gc.freeze()
         try:
             pid = os.fork()
         except OSError:  # no process to be had (a limit, memory): the build goes alone
