@@ -28,6 +28,7 @@ import stat
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ASIDE_MARK = ".sopdocs-lama-"
@@ -228,8 +229,17 @@ def write_over(folder: Path, files: Mapping[str, bytes]) -> None:
             a cache or from Pagefind, neither of which may write elsewhere.
     """
     inside = folder.resolve()
+    parents: set[str] = set()
     for relative in files:
-        if inside not in (folder / relative).resolve().parents:
+        parent, _, name = relative.rpartition("/")
+        if name in ("", ".", "..") or relative.startswith("/") or ".." in parent.split("/"):
+            raise ValueError(relative)
+        # Resolving follows links: once per folder (a few), and for a file only if it is one.
+        if parent not in parents and not _within(inside, folder / parent):
+            raise ValueError(relative)
+        parents.add(parent)
+        target = folder / relative
+        if target.is_symlink() and not _within(inside, target):
             raise ValueError(relative)
     try:
         _write_files(folder, files)
@@ -239,11 +249,28 @@ def write_over(folder: Path, files: Mapping[str, bytes]) -> None:
     keep_only(folder, files)
 
 
+def _within(inside: Path, path: Path) -> bool:
+    resolved = path.resolve()
+    return resolved == inside or inside in resolved.parents
+
+
+WRITERS = 4
+"""Threads writing a folder's files: thousands of small files (a search index) are kernel
+time, which threads overlap (0.45 s alone, 0.25 s with four, for Pagefind's 3,455)."""
+
+
 def _write_files(folder: Path, files: Mapping[str, bytes]) -> None:
-    for relative, data in files.items():
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    targets = [(folder / relative, data) for relative, data in files.items()]
+    for parent in dict.fromkeys(target.parent for target, _ in targets):
+        parent.mkdir(parents=True, exist_ok=True)
+
+    def write(share: list[tuple[Path, bytes]]) -> None:
+        for target, data in share:
+            target.write_bytes(data)
+
+    with ThreadPoolExecutor(WRITERS) as writers:
+        for done in [writers.submit(write, targets[n::WRITERS]) for n in range(WRITERS)]:
+            done.result()  # an OSError goes to the caller, as from a loop here
 
 
 def _delete_under(

@@ -66,18 +66,25 @@ def restore(cache: Cache, key: str, bundle: Path) -> bool:
 
 
 def keep(cache: Cache, key: str, bundle: Path, pages: Mapping[str, str] | None = None) -> None:
-    """Keep the index in ``bundle`` under ``key``, in place of any index kept before, and
-    with it the ``pages`` it was made from (URL → SHA-256), for :func:`kept_pages`. The
-    index is one entry (thousands of small files, each a file of its own, cost more to
-    create than to write in one)."""
-    if cache.folder is None:
-        return
-    cache.write(PAGES_ENTRY, json.dumps(pages or {}).encode())
+    """Keep the index in ``bundle`` under ``key`` (see :func:`keep_files`)."""
     files = {
         path.relative_to(bundle).as_posix(): path.read_bytes()
         for path in sorted(p for p in bundle.rglob("*") if p.is_file())
     }
-    cache.write(_entry(key), _packed(files))
+    keep_files(cache, key, files, pages)
+
+
+def keep_files(
+    cache: Cache, key: str, files: Mapping[str, bytes], pages: Mapping[str, str] | None = None
+) -> None:
+    """Keep the index's ``files`` (path in its folder → bytes) under ``key``, in place of any
+    index kept before, and with it the ``pages`` it was made from (URL → SHA-256), for
+    :func:`kept_pages`. The index is one entry (thousands of small files, each a file of
+    its own, cost more to create than to write in one)."""
+    if cache.folder is None:
+        return
+    cache.write(PAGES_ENTRY, json.dumps(pages or {}).encode())
+    cache.write(_entry(key), _packed({path: files[path] for path in sorted(files)}))
     _forget_all_but(cache.folder / KEPT_DIR, key)
 
 

@@ -178,9 +178,9 @@ class StreamedIndex:
                 raise SearchIndexError(f"Pagefind tidak mengindeks satu halaman pun di {site_dir}")
             number = self._send({"type": "GetFiles", "index_id": 0})
             self._wait(lambda: self._replies.has(number), started)
-            _write_bundle(bundle, self._replies.files)
+            files = _write_bundle(bundle, self._replies.files)
             if cache is not None:
-                searchbundle.keep(cache, key, bundle, self._sent)
+                searchbundle.keep_files(cache, key, files, self._sent)
             seconds = time.perf_counter() - started
             return IndexReport(pages=pages, seconds=seconds, sent=self._queued)
         finally:
@@ -349,15 +349,16 @@ def _messages(stdout: IO[bytes]) -> Iterator[dict[str, Any]]:
         pieces = [rest]
 
 
-def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
+def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> dict[str, bytes]:
     """Write the index's files (Pagefind's service writes them without waiting for the
     disk, so a build that stops it at once could publish a half-written file), over the
-    last index's (:func:`sopdocs.site.inplace.write_over`)."""
+    last index's (:func:`sopdocs.site.inplace.write_over`); returns them by path."""
     decoded = {file["path"]: base64.b64decode(file["content"]) for file in files}
     try:
         write_over(bundle, decoded)
     except ValueError as outside:
         raise SearchIndexError(f"Pagefind memberi berkas di luar indeks: {outside}") from outside
+    return decoded
 
 
 def _unsent(site_dir: Path, sent: set[str]) -> Iterator[tuple[str, str]]:
