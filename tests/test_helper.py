@@ -59,9 +59,11 @@ def _texts(tmp_path: Path) -> KeptTexts:
     return KeptTexts(Cache.open(tmp_path / "cache"), "uji")
 
 
-def _build_alongside(helping: Helper, pages: list[_Page], texts: KeptTexts) -> list[str]:
-    """What the build does with each page, in order: takes the copy's text or makes its own.
-    Returns who made each page."""
+def _build_alongside(
+    helping: Helper, pages: list[_Page], texts: KeptTexts, seconds: float = 0.005
+) -> list[str]:
+    """What the build does with each page, in order: takes the copy's text or makes its own
+    (in ``seconds``, as a real page takes time). Returns who made each page."""
     made_by = []
     for page in pages:
         helping.before(page)  # type: ignore[arg-type]
@@ -70,15 +72,17 @@ def _build_alongside(helping: Helper, pages: list[_Page], texts: KeptTexts) -> l
             continue
         texts.put(page.file.src_uri, _text(page))
         made_by.append("build")
-        time.sleep(0.005)  # the build's own page takes time, as a real one does
+        time.sleep(seconds)
     helping.stop()
     return made_by
 
 
-def _put(texts: KeptTexts) -> Callable[[_Page], None]:
+def _put(texts: KeptTexts, seconds: float = 0.005) -> Callable[[_Page], None]:
+    """The copy's work: each page in ``seconds``."""
+
     def work(page: _Page) -> None:
         texts.put(page.file.src_uri, _text(page))
-        time.sleep(0.005)  # the copy's page takes time too
+        time.sleep(seconds)
 
     return work
 
@@ -102,22 +106,9 @@ def test_the_copy_makes_runs_of_pages_ahead_of_the_build_which_makes_the_others(
 
 def _slow_copy(tmp_path: Path) -> None:
     pages, texts = _pages(40), _texts(tmp_path)
-
-    def slowly(page: _Page) -> None:
-        texts.put(page.file.src_uri, _text(page))
-        time.sleep(0.05)
-
-    helping = Helper.fork(pages, [texts], slowly, label="uji")  # type: ignore[arg-type]
+    helping = Helper.fork(pages, [texts], _put(texts, 0.05), label="uji")  # type: ignore[arg-type]
     assert helping is not None
-    made_by = []
-    for page in pages:
-        helping.before(page)  # type: ignore[arg-type]
-        if texts.get(page.file.src_uri) == _text(page):
-            made_by.append("copy")
-            continue
-        texts.put(page.file.src_uri, _text(page))
-        made_by.append("build")
-    helping.stop()
+    made_by = _build_alongside(helping, pages, texts, 0)
     by_run = [made_by[start : start + 5] for start in range(0, len(pages), 5)]
     shared = [run for run in by_run if "build" in run and "copy" in run]
     assert shared, by_run  # the build took a run's first pages, the copy its last ones
@@ -133,23 +124,9 @@ def test_the_build_makes_the_pages_of_a_slow_copy_s_run_it_has_not_come_to(
 
 def _hundreds_of_runs(tmp_path: Path) -> None:
     pages, texts = _pages(1500), _texts(tmp_path)  # 300 runs: more than a byte counts
-
-    def work(page: _Page) -> None:
-        texts.put(page.file.src_uri, _text(page))
-        time.sleep(0.0005)
-
-    helping = Helper.fork(pages, [texts], work, label="uji")  # type: ignore[arg-type]
+    helping = Helper.fork(pages, [texts], _put(texts, 0.0005), label="uji")  # type: ignore[arg-type]
     assert helping is not None
-    made_by = []
-    for page in pages:
-        helping.before(page)  # type: ignore[arg-type]
-        if texts.get(page.file.src_uri) == _text(page):
-            made_by.append("copy")
-            continue
-        texts.put(page.file.src_uri, _text(page))
-        made_by.append("build")
-        time.sleep(0.0005)
-    helping.stop()
+    made_by = _build_alongside(helping, pages, texts, 0.0005)
     assert "copy" in made_by[1000:]
     assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
 
