@@ -11,7 +11,14 @@ import pytest
 from sopdocs.cache import Cache
 from sopdocs.site import searchbundle, searchindex
 from sopdocs.site.searchindex import BUNDLE_DIR, SearchIndexError, build_index
-from sopdocs.site.searchstream import StreamedIndex, page_url, readable_part
+from sopdocs.site.searchstream import (
+    NAV_FROM,
+    NAV_TO,
+    ReadablePart,
+    StreamedIndex,
+    page_url,
+    readable_part,
+)
 from support import write_files
 
 HEAD = '<!doctype html><html lang="id"><head><title>{title} - Katalog</title></head>'
@@ -80,6 +87,30 @@ def test_the_navigation_before_the_body_is_not_sent():
 def test_a_page_with_what_pagefind_reads_before_its_body_is_sent_whole(before: str):
     html = _page("Akta Kelahiran", nav=NAV + before)
     assert readable_part(html) == (html, True)
+
+
+SIDEBARS = f"{NAV_FROM}><nav>Menu Dinas</nav></div>{NAV_TO}><nav>Isi</nav></div>"
+"""Material's two sidebars: the navigation, then the page's own table of contents."""
+
+
+def test_a_navigation_looked_through_on_the_page_before_is_not_again_but_the_rest_is():
+    readable = ReadablePart()
+    pages = [
+        _page("A", nav=SIDEBARS),
+        _page("B", nav='<img src="/logo.png">' + SIDEBARS),  # before the navigation
+        _page("C", nav=SIDEBARS.replace("<nav>Isi</nav>", "<h1>Isi</h1>")),  # after it
+        _page("D", nav=SIDEBARS.replace("Menu Dinas", "<h1>Menu</h1>")),  # a new one
+        _page("E", nav=SIDEBARS),
+    ]
+    parts = [readable(html) for html in pages]
+    assert [part == (html, True) for part, html in zip(parts, pages, strict=True)] == [
+        False,
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert parts == [readable_part(html) for html in pages]  # each looked through alone
 
 
 def test_a_page_without_a_marked_body_is_sent_whole():

@@ -65,20 +65,57 @@ def page_url(relative: str) -> str:
     return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
+NAV_FROM = '<div class="md-sidebar md-sidebar--primary"'
+NAV_TO = '<div class="md-sidebar md-sidebar--secondary"'
+"""Where Material's navigation starts and ends (the secondary sidebar holds the page's own
+table of contents): the same for every page of a folder, and most of what lies before the
+body."""
+
+
 def readable_part(html: str) -> tuple[str, bool]:
     """What of ``html`` Pagefind reads, and whether it has a ``data-pagefind-body``: all
     but what lies between the ``<body>`` tag and the element marked as the body."""
-    mark = html.find(BODY_MARK)
-    if mark < 0:
-        return html, False
-    body = html.find("<body")
-    body_end = html.find(">", body) + 1 if body >= 0 else 0
-    element = html.rfind("<", 0, mark)
-    if body < 0 or body_end <= 0 or element < body_end:
-        return html, True
-    if any(html.find(needle, body_end, element) >= 0 for needle in READ_ANYWHERE):
-        return html, True
-    return html[:body_end] + html[element:], True
+    return ReadablePart()(html)
+
+
+class ReadablePart:
+    """:func:`readable_part` for one build's pages in order: the navigation between
+    :data:`NAV_FROM` and :data:`NAV_TO`, when the page before held the very same and it was
+    looked through, is not looked through again (a third of the build's time per page
+    spent on the search index went to those six searches of 40 KB)."""
+
+    def __init__(self) -> None:
+        self._clean_nav = ""
+
+    def __call__(self, html: str) -> tuple[str, bool]:
+        mark = html.find(BODY_MARK)
+        if mark < 0:
+            return html, False
+        body = html.find("<body")
+        body_end = html.find(">", body) + 1 if body >= 0 else 0
+        element = html.rfind("<", 0, mark)
+        if body < 0 or body_end <= 0 or element < body_end:
+            return html, True
+        if self._reads_anything(html, body_end, element):
+            return html, True
+        return html[:body_end] + html[element:], True
+
+    def _reads_anything(self, html: str, start: int, end: int) -> bool:
+        nav_start = html.find(NAV_FROM, start, end)
+        nav_end = html.find(NAV_TO, nav_start, end) if nav_start >= 0 else -1
+        if nav_end < 0:
+            return _reads_in(html, start, end)
+        nav = html[nav_start:nav_end]
+        if nav == self._clean_nav:
+            return _reads_in(html, start, nav_start) or _reads_in(html, nav_end, end)
+        if _reads_in(html, start, end):
+            return True
+        self._clean_nav = nav
+        return False
+
+
+def _reads_in(html: str, start: int, end: int) -> bool:
+    return any(html.find(needle, start, end) >= 0 for needle in READ_ANYWHERE)
 
 
 class StreamedIndex:
@@ -107,6 +144,7 @@ class StreamedIndex:
             self._stderr.close()
             raise SearchIndexError(f"Pagefind tidak dapat dijalankan ({exc})") from exc
         self._replies = _Replies()
+        self._readable = ReadablePart()
         self._queue: queue.SimpleQueue[FedPage | None] = queue.SimpleQueue()
         self._added: set[str] = set()
         self._sent: dict[str, str] = {}
@@ -129,7 +167,7 @@ class StreamedIndex:
         the moment the last page is added, however far behind Pagefind is."""
         url = page_url(relative)
         self._added.add(url)
-        part, has_body = readable_part(html)
+        part, has_body = self._readable(html)
         page = FedPage(url, part, hashlib.sha256(part.encode()).hexdigest())
         if not has_body:
             self._bodiless.append(page)
