@@ -43,7 +43,7 @@ class Conversions:
         self.front_matter = FrontMatter()
         self.shapes = TitledShapes()
         self.helper: Helper | None = None
-        """A copy of the build converting pages from the last one back (:meth:`help`)."""
+        """A copy of the build converting runs of pages ahead of it (:meth:`help`)."""
         self._files = files
         try:
             markdown = stable_text([config.markdown_extensions, config.mdx_configs])
@@ -61,7 +61,8 @@ class Conversions:
 
     def help(self, pages: list[ConvertedPage], config: MkDocsConfig) -> None:
         """Have a copy of the build (:mod:`sopdocs.adapters.helper`) read and convert
-        ``pages`` (in the order MkDocs reads them) from the last one back, as MkDocs would."""
+        ``pages`` (in the order MkDocs reads them) in runs ahead of the build, as MkDocs
+        would."""
         if self._settings is not None and worth_helping(len(pages), len(self.texts.stored)):
             files = self._files
             self.helper = Helper.fork(

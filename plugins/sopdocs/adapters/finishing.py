@@ -187,8 +187,8 @@ class Finishing:
     def help(
         self, env: Environment, config: MkDocsConfig, nav: Navigation, files: Files, *, fresh: int
     ) -> None:
-        """Have a copy of the build (:mod:`sopdocs.adapters.helper`) finish pages from the
-        last one back, as MkDocs would; ``fresh``: pages whose content was made anew."""
+        """Have a copy of the build (:mod:`sopdocs.adapters.helper`) finish runs of pages
+        ahead of the build, as MkDocs would; ``fresh``: pages whose content was made anew."""
         if self._pages is None:
             return
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
