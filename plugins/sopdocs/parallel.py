@@ -152,7 +152,9 @@ def _start_worker(initializer: Callable[[], None] | None, forked: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if forked:
         # What the worker inherited is only read: the collector must not walk it (each
-        # page of memory it touched would be copied from the build's).
+        # page of memory it touched would be copied from the build's). The build may have
+        # paused the collector while it made that; the worker's own garbage is collected.
         gc.freeze()
+        gc.enable()
     if initializer is not None:
         initializer()
