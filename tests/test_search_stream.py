@@ -5,6 +5,7 @@ each page's ``data-pagefind-body`` are never sent."""
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,14 @@ from sopdocs.cache import Cache
 from sopdocs.site import searchbundle, searchindex
 from sopdocs.site.searchindex import BUNDLE_DIR, SearchIndexError, build_index
 from sopdocs.site.searchstream import (
+    DRAWING,
     NAV_FROM,
     NAV_TO,
     ReadablePart,
     StreamedIndex,
     page_url,
     readable_part,
+    without_drawings,
 )
 from support import write_files
 
@@ -116,6 +119,71 @@ def test_a_navigation_looked_through_on_the_page_before_is_not_again_but_the_res
 def test_a_page_without_a_marked_body_is_sent_whole():
     html = "<html lang='id'><body><nav>Menu</nav><main>Akta</main></body></html>"
     assert readable_part(html) == (html, False)
+
+
+def _row(drawing: str) -> str:
+    """A procedure table's Pelaksana cell as _alur.j2 writes it: words, then the drawing."""
+    return (
+        '<td class="sopdocs-alur"><span class="sopdocs-sr" data-pagefind-ignore>Mulai.</span>'
+        f"{DRAWING}{drawing}</span></td><td>Berkas</td>"
+    )
+
+
+def test_the_flowchart_drawings_are_not_sent():
+    lines = '<span class="sopdocs-garis" style="left:5px"></span><svg><text>Mulai</text></svg>'
+    html = "<table><tr>" + _row(lines) + "</tr><tr>" + _row("<svg></svg>") + "</tr></table>"
+    expected_row = (
+        '<td class="sopdocs-alur"><span class="sopdocs-sr" data-pagefind-ignore>Mulai.</span>'
+        "</td><td>Berkas</td>"
+    )
+    assert (
+        without_drawings(html) == f"<table><tr>{expected_row}</tr><tr>{expected_row}</tr></table>"
+    )
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<img src="/bagan.png">',
+        "<h1>Judul</h1>",
+        '<span data-pagefind-meta="unit">Dinas</span>',
+        "<svg></svg></span>Tanda</td><td><span>Ya",  # the drawing's end is not its cell's
+    ],
+)
+def test_a_drawing_holding_what_pagefind_reads_or_ending_elsewhere_is_sent(inside: str):
+    html = "<table><tr>" + _row(inside) + "</tr></table>"
+    assert without_drawings(html) == html
+
+
+def test_a_drawing_never_closed_is_sent():
+    html = f"<td>{DRAWING}<svg></svg>"
+    assert without_drawings(html) == html
+
+
+def test_the_drawings_of_a_page_with_its_navigation_left_out_are_not_sent_either():
+    html = _page("Akta Kelahiran").replace(
+        "</h1>", "</h1><table><tr>" + _row("<svg></svg>") + "</tr></table>"
+    )
+    part, _ = readable_part(html)
+    assert DRAWING not in part
+    assert part == without_drawings(html).replace(NAV, "")
+
+
+def test_an_sop_pages_streamed_index_has_the_fragments_of_a_run_over_the_built_folder(
+    site, tmp_path
+):
+    """The drawings left out of the SOP pages of a real build change no page's fragment:
+    its text, title, filters and metadata."""
+    sop_page = (site.site_dir / "sop/dinas-contoh/pendaftaran/index.html").read_text()
+    assert DRAWING in sop_page  # what the template writes is what the feed leaves out
+    folder = tmp_path / "folder"
+    shutil.copytree(site.site_dir, folder, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    build_index(folder)
+
+    def fragments(site_dir: Path) -> list[bytes]:
+        return sorted(v for k, v in _bundle(site_dir).items() if k.startswith("fragment/"))
+
+    assert fragments(site.site_dir) == fragments(folder)
 
 
 @pytest.mark.parametrize(

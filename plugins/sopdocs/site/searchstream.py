@@ -13,7 +13,9 @@ Pagefind indexes what is inside ``data-pagefind-body``, plus a few things it rea
 (``<html lang>``, ``<title>``, the first ``<h1>`` and ``<img>``, ``data-pagefind-``
 attributes). So of a page only the part up to the ``<body>`` tag and everything from the
 element marked as the body on is sent: the header and navigation between, half of a page's
-bytes, are not; a page whose left-out part holds anything Pagefind reads is sent whole. The
+bytes, are not; a page whose left-out part holds anything Pagefind reads is sent whole. Nor
+are the flowchart's drawings, which Pagefind is told to ignore (a third of what is left of
+an SOP page, and of Pagefind's time spent reading it). The
 rules of a run over the folder hold: pages without ``data-pagefind-body`` are indexed only
 when no page has one, and HTML files the build did not hand over (the theme's 404 page,
 HTML copied from ``docs/``) are read from the folder at the end.
@@ -72,10 +74,40 @@ table of contents): the same for every page of a folder, and most of what lies b
 body."""
 
 
+DRAWING = '<span class="sopdocs-gambar" aria-hidden="true" data-pagefind-ignore>'
+DRAWING_END = "</span></td>"
+"""A row's slice of the flowchart (``_alur.j2``): lines and symbols, a third of an SOP
+page's bytes, none of them indexed; the drawing is the last thing in its table cell."""
+
+
 def readable_part(html: str) -> tuple[str, bool]:
     """What of ``html`` Pagefind reads, and whether it has a ``data-pagefind-body``: all
-    but what lies between the ``<body>`` tag and the element marked as the body."""
+    but what lies between the ``<body>`` tag and the element marked as the body, and but
+    the flowchart's drawings."""
     return ReadablePart()(html)
+
+
+def without_drawings(html: str) -> str:
+    """``html`` without the flowchart's drawings (:data:`DRAWING`), which Pagefind is told
+    to ignore: it would parse them only to skip them. A drawing that holds anything
+    Pagefind reads anywhere, or whose end is not where the template puts it (before its
+    cell's end, no other cell between), stays."""
+    start = html.find(DRAWING)
+    if start < 0:
+        return html
+    pieces = []
+    kept_from = 0
+    while start >= 0:
+        inside = start + len(DRAWING)
+        end = html.find(DRAWING_END, inside)
+        if end < 0:
+            break
+        if not _reads_in(html, inside, end) and html.find("<td", inside, end) < 0:
+            pieces.append(html[kept_from:start])
+            kept_from = end + len("</span>")
+        start = html.find(DRAWING, end)
+    pieces.append(html[kept_from:])
+    return "".join(pieces)
 
 
 class ReadablePart:
@@ -90,15 +122,15 @@ class ReadablePart:
     def __call__(self, html: str) -> tuple[str, bool]:
         mark = html.find(BODY_MARK)
         if mark < 0:
-            return html, False
+            return without_drawings(html), False
         body = html.find("<body")
         body_end = html.find(">", body) + 1 if body >= 0 else 0
         element = html.rfind("<", 0, mark)
         if body < 0 or body_end <= 0 or element < body_end:
-            return html, True
+            return without_drawings(html), True
         if self._reads_anything(html, body_end, element):
-            return html, True
-        return html[:body_end] + html[element:], True
+            return without_drawings(html), True
+        return html[:body_end] + without_drawings(html[element:]), True
 
     def _reads_anything(self, html: str, start: int, end: int) -> bool:
         nav_start = html.find(NAV_FROM, start, end)
