@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import mkdocs.utils
 import pytest
 from conftest import BuiltSite
 from mkdocs.exceptions import Abort
-from sopdocs.site.inplace import SiteInPlace, keep_only, write_over
+from sopdocs.adapters import sitefolder
+from sopdocs.site.inplace import SiteInPlace, keep_only, overwrite, write_over
 from support import CATALOGUE, MKDOCS_YML, NO_SEARCH_YML, write_files
 
 Build = Callable[..., BuiltSite]
 PAGE = "sop/dinas-contoh/pendaftaran/index.html"
+OTHER_PAGE = "sop/dinas-contoh/bidang-layanan/penerbitan-surat/index.html"
 HIDDEN = {".nojekyll": "", ".git/HEAD": "ref: refs/heads/gh-pages\n"}
 
 
@@ -53,6 +56,7 @@ def test_a_build_over_an_old_site_leaves_what_a_build_into_an_empty_folder_leave
     (site / "kosong").mkdir()
     (site / "sop" / "tautan").symlink_to(outside, target_is_directory=True)
     (site / PAGE).chmod(0o444)
+    (site / OTHER_PAGE).write_bytes((site / OTHER_PAGE).read_bytes() + b"<p>lama</p>" * 9000)
     (site / "assets").rename(tmp_path / "aset")
     (site / "assets").write_text("berkas di tempat folder")
 
@@ -75,6 +79,53 @@ def test_a_page_written_again_is_overwritten_not_made_anew(
     before = (root / "site" / PAGE).stat().st_ino
     build_site(root)
     assert (root / "site" / PAGE).stat().st_ino == before
+
+
+WRITER_HOOK = (
+    "import mkdocs.utils\n\n"
+    "def on_post_page(output, page, config):\n"
+    "    with open('penulis.txt', 'a') as record:\n"
+    "        record.write(mkdocs.utils.write_file.__module__ + '\\n')\n"
+    "    return output\n"
+)
+
+
+def test_pages_are_written_over_by_sopdocs_and_mkdocs_writes_its_own_way_again_after(
+    tmp_path: Path, build_site: Build
+) -> None:
+    mkdocs_writes = mkdocs.utils.write_file
+    yml = NO_SEARCH_YML + "hooks:\n  - hooks/penulis.py\n"
+    root = write_files(tmp_path, {**CATALOGUE, "mkdocs.yml": yml, "hooks/penulis.py": WRITER_HOOK})
+    build_site(root)
+    assert set((root / "penulis.txt").read_text().split()) == {sitefolder.__name__}
+    assert mkdocs.utils.write_file is mkdocs_writes
+
+
+def test_mkdocs_writes_its_own_way_again_after_a_failed_build(
+    tmp_path: Path, build_site: Build
+) -> None:
+    mkdocs_writes = mkdocs.utils.write_file
+    failing = "def on_post_page(output, page, config):\n    raise RuntimeError('gagal')\n"
+    yml = NO_SEARCH_YML + "hooks:\n  - hooks/gagal.py\n"
+    root = write_files(tmp_path, {**CATALOGUE, "mkdocs.yml": yml, "hooks/gagal.py": failing})
+    with pytest.raises(RuntimeError, match="gagal"):
+        build_site(root)
+    assert mkdocs.utils.write_file is mkdocs_writes
+
+
+@pytest.mark.parametrize("old", [b"", b"lama", b"isi lama yang lebih panjang dari yang baru"])
+def test_overwrite_leaves_exactly_the_new_bytes_in_the_same_file(tmp_path: Path, old: bytes):
+    path = tmp_path / "halaman.html"
+    path.write_bytes(old)
+    inode = path.stat().st_ino
+    overwrite(path, b"isi baru")
+    assert path.read_bytes() == b"isi baru"
+    assert path.stat().st_ino == inode
+
+
+def test_overwrite_makes_a_missing_file(tmp_path: Path):
+    overwrite(tmp_path / "baru.html", b"isi")
+    assert (tmp_path / "baru.html").read_bytes() == b"isi"
 
 
 def test_an_old_search_index_file_the_new_index_lacks_is_gone(

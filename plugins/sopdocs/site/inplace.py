@@ -28,7 +28,6 @@ import stat
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ASIDE_MARK = ".sopdocs-lama-"
@@ -249,28 +248,37 @@ def write_over(folder: Path, files: Mapping[str, bytes]) -> None:
     keep_only(folder, files)
 
 
+def overwrite(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` over what the file at ``path`` holds, then cut it to that length (or
+    create it, as ``open(path, "wb")`` would).
+
+    Why not ``open(path, "wb")``: that empties the file first, and on ext4 a file emptied
+    and written again is flushed to disk the moment it is closed (``auto_da_alloc``, a
+    safeguard for programs that replace files that way): ten times the cost of writing over
+    it (3,400 pages of 66 KB on this machine's disk: 0.45 s against 0.05 s)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        rest = memoryview(data)
+        while rest:
+            rest = rest[os.write(fd, rest) :]
+        os.ftruncate(fd, len(data))
+    finally:
+        os.close(fd)
+
+
 def _within(inside: Path, path: Path) -> bool:
     resolved = path.resolve()
     return resolved == inside or inside in resolved.parents
 
 
-WRITERS = 4
-"""Threads writing a folder's files: thousands of small files (a search index) are kernel
-time, which threads overlap (0.45 s alone, 0.25 s with four, for Pagefind's 3,455)."""
-
-
 def _write_files(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Each file written over (:func:`overwrite`): Pagefind's 3,455 in 0.05 s, where
+    emptying each first took 0.45 s (0.25 s with four threads writing)."""
     targets = [(folder / relative, data) for relative, data in files.items()]
     for parent in dict.fromkeys(target.parent for target, _ in targets):
         parent.mkdir(parents=True, exist_ok=True)
-
-    def write(share: list[tuple[Path, bytes]]) -> None:
-        for target, data in share:
-            target.write_bytes(data)
-
-    with ThreadPoolExecutor(WRITERS) as writers:
-        for done in [writers.submit(write, targets[n::WRITERS]) for n in range(WRITERS)]:
-            done.result()  # an OSError goes to the caller, as from a loop here
+    for target, data in targets:
+        overwrite(target, data)
 
 
 def _delete_under(
