@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from conftest import BuiltSite, Golden, write_site
+from sopdocs.adapters import finishing
 from sopdocs.site import shapes
+from sopdocs.site.frames import Frames, Slots
 from sopdocs.site.shapes import Converted, splice
 from support import NO_SEARCH_YML, SOP, SOP_HEADER, UNIT, sop_text
 
@@ -109,3 +111,38 @@ def test_sop_pages_spliced_from_their_shape_are_the_pages_converted_whole(
     shutil.rmtree(root / ".cache")
     whole = build_site(root, site_dir=tmp_path / "whole").outputs()
     assert with_shapes == whole
+
+
+PLAIN_TITLES = ["Akta Kelahiran", "Kartu Keluarga", "Surat Pindah", "Akta Kematian"]
+FRAMED_YML = NO_SEARCH_YML.replace(
+    "site_name: Katalog Uji\n", "site_name: Katalog Uji\nsite_url: https://contoh.id/katalog/\n"
+)
+
+
+def test_sop_pages_filled_into_their_frame_are_the_pages_finished_whole(
+    tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        f"sops/u/sop-{n}.yaml": sop_text(
+            SOP.removeprefix(SOP_HEADER), nama=json.dumps(title), nomor=f"00{n}/X"
+        )
+        for n, title in enumerate(PLAIN_TITLES + TITLES)
+    }
+    site_files = {**files, "sops/u/_unit.yaml": UNIT, "docs/index.md": "# Katalog"}
+    root = write_site(tmp_path, site_files, FRAMED_YML)
+    filled: list[str] = []
+
+    fill = Frames.filled
+
+    def counted(self: Frames, key: str, slots: Slots) -> str | None:
+        output = fill(self, key, slots)
+        filled.extend([slots.title] if output is not None else [])
+        return output
+
+    monkeypatch.setattr(Frames, "filled", counted)
+    with_frames = build_site(root, site_dir=tmp_path / "frames").outputs()
+    assert len(filled) >= len(PLAIN_TITLES) - 2
+    monkeypatch.setattr(finishing, "_known_theme", lambda config: False)
+    shutil.rmtree(root / ".cache")
+    whole = build_site(root, site_dir=tmp_path / "whole").outputs()
+    assert with_frames == whole

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import mkdocs
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils import get_theme_dir
 
 from sopdocs.adapters.converting import WarningCounter
 from sopdocs.adapters.helper import Helper, worth_helping
 from sopdocs.cache import Cache, code_fingerprint, digest
+from sopdocs.site.frames import Frames, Slots
 from sopdocs.site.kept import FINISHED_PACK, KeptTexts, Unnameable, stable_text, theme_signature
+from sopdocs.site.templating import builtin_templates_dir
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -75,32 +79,101 @@ def site_signature(config: MkDocsConfig, nav: Navigation, files: Files) -> str |
     )
 
 
-def page_key(site: str, context: TemplateContext, page: Page, template: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class PageKeys:
+    """A page's key (everything it is finished from) and its frame's: the same but for
+    its own strings (:class:`~sopdocs.site.frames.Slots`), with what the theme asks of
+    them (:mod:`sopdocs.site.frames`)."""
+
+    page: str
+    frame: str
+    slots: Slots
+
+
+def page_keys(site: str, context: TemplateContext, page: Page, template: str) -> PageKeys | None:
     """Everything ``page`` is finished from, or None when something cannot be named."""
     neighbours = [
         (other.url, other.title) if other is not None else None
         for other in (page.previous_page, page.next_page)
     ]
+    folder, _, _ = page.url.rstrip("/").rpartition("/")
+    title = page.title
+    own_title = title if isinstance(title, str) and title else None
     try:
-        return digest(
+        shared = digest(
             site,
             template,
-            page.url,
-            page.file.src_uri,
-            page.file.dest_uri,
+            folder,
+            str(page.url.endswith("/")),
+            str(page.is_homepage),
             str(page.file.inclusion),
-            stable_text(page.title),
-            page.content or "",
-            stable_text(_toc(list(page.toc))),
-            stable_text(page.meta),
-            stable_text(page.edit_url),
-            stable_text(page.canonical_url),
+            stable_text(_as_slot(_toc(list(page.toc)), own_title)),
+            stable_text(_as_slot(page.meta, own_title)),
             stable_text(neighbours),
             stable_text([section.title for section in page.ancestors]),
             *_context_texts(context),
         )
+        slots = Slots(
+            content=page.content or "",
+            title=title if isinstance(title, str) else "",
+            canonical_url=page.canonical_url or "",
+            edit_url=page.edit_url or "",
+        )
+        key = digest(
+            shared,
+            page.url,
+            page.file.src_uri,
+            page.file.dest_uri,
+            stable_text(title),
+            slots.content,
+            stable_text(page.edit_url),
+            stable_text(page.canonical_url),
+        )
     except Unnameable:
         return None
+    # What Material asks of them: whether the content has its own heading (else the theme
+    # writes the title as one), whether there are links, and which kind the edit link is.
+    asks = (
+        "<h1" in slots.content,
+        bool(slots.canonical_url),
+        bool(slots.edit_url),
+        "/blob/" in slots.edit_url,
+    )
+    return PageKeys(page=key, frame=digest(shared, str(asks)), slots=slots)
+
+
+TITLE_SLOT = "\x00title\x00"
+"""Stands for the page's title where the page's metadata or table of contents repeats it
+(``title:`` in the front matter, the ``<h1>`` heading's entry), so that the frame key is
+the same for pages that differ only there: the theme writes it as the title, a slot."""
+
+
+def _as_slot(value: object, title: str | None) -> object:
+    """``value`` (metadata, table of contents) with each string equal to ``title`` written
+    as :data:`TITLE_SLOT`."""
+    if title is None:
+        return value
+    if isinstance(value, str):
+        return TITLE_SLOT if value == title else value
+    if isinstance(value, dict):
+        return {key: _as_slot(item, title) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_slot(item, title) for item in value]
+    return value
+
+
+def _known_theme(config: MkDocsConfig) -> bool:
+    """Whether every template a page may be finished with is Material's, MkDocs' or
+    sopdocs' own: what they do with a page's own strings is known (:func:`page_keys`). A
+    site's overrides may do anything with them (load a script when the content shows a
+    diagram): its pages are finished whole."""
+    if config.theme.name != "material":
+        return False
+    known = {Path(get_theme_dir("material")), Path(mkdocs.__file__).parent / "templates"}
+    ours = builtin_templates_dir()
+    return all(
+        Path(folder) in known or Path(folder).is_relative_to(ours) for folder in config.theme.dirs
+    )
 
 
 def template_key(site: str, context: TemplateContext, name: str) -> str | None:
@@ -167,9 +240,16 @@ class Finishing:
         is not kept, so a build that would use it makes it again, and warns."""
         self._warned = 0
         """The count when the page being finished was handed to its template."""
+        self._frames: Frames | None = None
+        """Frames of pages finished alike (:mod:`sopdocs.site.frames`), when the theme's
+        templates are all Material's and sopdocs' own, whose use of a page is known."""
+        self._learning: dict[str, PageKeys] = {}
+        """The keys of pages on their way through their template, to learn frames from."""
 
     def start(self, store: Cache, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
         self._pending = {}
+        self._learning = {}
+        self._frames = Frames() if _known_theme(config) else None
         self._site = site_signature(config, nav, files)
         if self._site is None:
             self._pages = None
@@ -231,11 +311,28 @@ class Finishing:
             self._helper.before(page)
         site, template = self._site, self._templates.get(page.file.src_uri)
         if self._pages is not None and site is not None and template is not None:
-            key = page_key(site, context, page, template)
-            self._offer(context, page.file.src_uri, template, key)
+            keys = page_keys(site, context, page, template)
+            self._offer(context, page.file.src_uri, template, keys.page if keys else None)
+            if keys is not None and self._frames is not None:
+                self._frame(context, page.file.src_uri, keys, self._frames)
+
+    def _frame(self, context: TemplateContext, slot: str, keys: PageKeys, frames: Frames) -> None:
+        """A page not kept is filled into its frame, or finished whole and learnt from."""
+        variables = cast("dict[str, object]", context)
+        if "sopdocs_finished" in variables or slot not in self._pending:
+            return
+        filled = frames.filled(keys.frame, keys.slots)
+        if filled is None:
+            self._learning[slot] = keys
+        else:
+            variables["sopdocs_finished"] = filled
 
     def finished(self, output: str, page: Page) -> None:
-        self._keep(page.file.src_uri, output)
+        slot = page.file.src_uri
+        keys = self._learning.pop(slot, None)
+        if keys is not None and self._frames is not None and self._warnings.count == self._warned:
+            self._frames.learn(keys.frame, keys.slots, output)
+        self._keep(slot, output)
 
     def theme_template(self, template: Template, name: str) -> Template:
         """``on_pre_template``: a kept theme page (:data:`KEPT_THEME_PAGES`) is built
