@@ -86,17 +86,22 @@ TITLES = [
 read as something else."""
 
 
-def test_sop_pages_spliced_from_their_shape_are_the_pages_converted_whole(
-    tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _one_unit(root: Path, titles: list[str], mkdocs_yml: str) -> Path:
+    """A site of one unit whose SOPs bear ``titles``."""
     files = {
         f"sops/u/sop-{n}.yaml": sop_text(
             SOP.removeprefix(SOP_HEADER), nama=json.dumps(title), nomor=f"00{n}/X"
         )
-        for n, title in enumerate(TITLES)
+        for n, title in enumerate(titles)
     }
     site_files = {**files, "sops/u/_unit.yaml": UNIT, "docs/index.md": "# Katalog"}
-    root = write_site(tmp_path, site_files, NO_SEARCH_YML)
+    return write_site(root, site_files, mkdocs_yml)
+
+
+def test_sop_pages_spliced_from_their_shape_are_the_pages_converted_whole(
+    tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _one_unit(tmp_path, TITLES, NO_SEARCH_YML)
     spliced: list[Converted] = []
 
     def counted(shape: Converted, title: Converted) -> Converted | None:
@@ -122,14 +127,7 @@ FRAMED_YML = NO_SEARCH_YML.replace(
 def test_sop_pages_filled_into_their_frame_are_the_pages_finished_whole(
     tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {
-        f"sops/u/sop-{n}.yaml": sop_text(
-            SOP.removeprefix(SOP_HEADER), nama=json.dumps(title), nomor=f"00{n}/X"
-        )
-        for n, title in enumerate(PLAIN_TITLES + TITLES)
-    }
-    site_files = {**files, "sops/u/_unit.yaml": UNIT, "docs/index.md": "# Katalog"}
-    root = write_site(tmp_path, site_files, FRAMED_YML)
+    root = _one_unit(tmp_path, PLAIN_TITLES + TITLES, FRAMED_YML)
     filled: list[str] = []
 
     fill = Frames.filled
