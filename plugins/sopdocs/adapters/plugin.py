@@ -151,12 +151,15 @@ class PageFeed(BasePlugin[_SearchSlotConfig]):
 
     def __init__(self) -> None:
         self.index: StreamedIndex | None = None
+        self.own_templates = False
+        """Whether the SOP pages are drawn by sopdocs' own templates (no site overrides)."""
 
     @event_priority(-100)  # last: the page exactly as MkDocs writes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # MkDocs writes no file for an empty page.
         if self.index is not None and output and not output.isspace():
-            self.index.add(page.file.dest_uri, output)
+            ours = self.own_templates and isinstance(page.file, _GeneratedFile)
+            self.index.add(page.file.dest_uri, output, ours=ours)
         return output
 
     def take(self) -> StreamedIndex | None:
@@ -340,6 +343,7 @@ class SopdocsPlugin(BasePlugin[SopdocsPluginConfig]):
             try:
                 kept = searchbundle.kept_pages(self._open_cache(config))
                 self._feed.index = StreamedIndex(kept)
+                self._feed.own_templates = self._templates(config).override_dir is None
             except SearchIndexError as exc:
                 raise PluginError(f"sopdocs: indeks pencarian tidak dapat dibuat. {exc}") from exc
         return env

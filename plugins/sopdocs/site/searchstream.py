@@ -87,11 +87,12 @@ def readable_part(html: str) -> tuple[str, bool]:
     return ReadablePart()(html)
 
 
-def without_drawings(html: str) -> str:
+def without_drawings(html: str, *, ours: bool = False) -> str:
     """``html`` without the flowchart's drawings (:data:`DRAWING`), which Pagefind is told
-    to ignore: it would parse them only to skip them. A drawing that holds anything
-    Pagefind reads anywhere, or whose end is not where the template puts it (before its
-    cell's end, no other cell between), stays."""
+    to ignore: it would parse them only to skip them. A drawing whose end is not where the
+    template puts it (before its cell's end, no other cell between) stays, and so does one
+    that holds anything Pagefind reads anywhere, unless the page is ``ours``: written by
+    sopdocs' own template, whose drawings hold only shapes and escaped text."""
     start = html.find(DRAWING)
     if start < 0:
         return html
@@ -102,7 +103,8 @@ def without_drawings(html: str) -> str:
         end = html.find(DRAWING_END, inside)
         if end < 0:
             break
-        if not _reads_in(html, inside, end) and html.find("<td", inside, end) < 0:
+        looked_through = ours or not _reads_in(html, inside, end)
+        if looked_through and html.find("<td", inside, end) < 0:
             pieces.append(html[kept_from:start])
             kept_from = end + len("</span>")
         start = html.find(DRAWING, end)
@@ -119,18 +121,19 @@ class ReadablePart:
     def __init__(self) -> None:
         self._clean_nav = ""
 
-    def __call__(self, html: str) -> tuple[str, bool]:
+    def __call__(self, html: str, *, ours: bool = False) -> tuple[str, bool]:
+        """``ours``: the page's drawings are sopdocs' own (:func:`without_drawings`)."""
         mark = html.find(BODY_MARK)
         if mark < 0:
-            return without_drawings(html), False
+            return without_drawings(html, ours=ours), False
         body = html.find("<body")
         body_end = html.find(">", body) + 1 if body >= 0 else 0
         element = html.rfind("<", 0, mark)
         if body < 0 or body_end <= 0 or element < body_end:
-            return without_drawings(html), True
+            return without_drawings(html, ours=ours), True
         if self._reads_anything(html, body_end, element):
-            return without_drawings(html), True
-        return html[:body_end] + without_drawings(html[element:]), True
+            return without_drawings(html, ours=ours), True
+        return html[:body_end] + without_drawings(html[element:], ours=ours), True
 
     def _reads_anything(self, html: str, start: int, end: int) -> bool:
         nav_start = html.find(NAV_FROM, start, end)
@@ -193,13 +196,14 @@ class StreamedIndex:
         self._writer = threading.Thread(target=self._write, daemon=True)
         self._writer.start()
 
-    def add(self, relative: str, html: str) -> None:
-        """Hand over the page written at ``relative`` (inside the site folder). What is sent
-        is cut and hashed here, so that the queue holds only that and the key is known
-        the moment the last page is added, however far behind Pagefind is."""
+    def add(self, relative: str, html: str, *, ours: bool = False) -> None:
+        """Hand over the page written at ``relative`` (inside the site folder); ``ours``:
+        its flowchart was drawn by sopdocs' own template. What is sent is cut and hashed
+        here, so that the queue holds only that and the key is known the moment the last
+        page is added, however far behind Pagefind is."""
         url = page_url(relative)
         self._added.add(url)
-        part, has_body = self._readable(html)
+        part, has_body = self._readable(html, ours=ours)
         page = FedPage(url, part, hashlib.sha256(part.encode()).hexdigest())
         if not has_body:
             self._bodiless.append(page)
