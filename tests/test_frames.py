@@ -106,6 +106,10 @@ def test_titles_that_escaping_or_striptags_change_are_not_plain(title: str):
     assert not plain(Slots(content="<p>isi</p>", title=title))
 
 
+def test_a_page_without_content_is_not_plain():
+    assert not plain(Slots(content="", title="Akta Kelahiran"))
+
+
 def test_links_with_markup_characters_are_not_plain():
     assert not plain(Slots(content="x", title="Akta", canonical_url="https://a.id/?x=1&y=2"))
     assert not plain(Slots(content="x", title="Akta", edit_url='https://a.id/"'))

@@ -41,9 +41,10 @@ class Slots:
 
 def plain(slots: Slots) -> bool:
     """Whether the title and links are written alike by every filter a theme puts them
-    through (escaping, striptags, whitespace), so that a frame may hold them."""
+    through (escaping, striptags, whitespace), so that a frame may hold them; and there are
+    a content and a title (a theme writes something of its own for none)."""
     short = (slots.title, slots.canonical_url, slots.edit_url)
-    return bool(slots.title) and all(
+    return bool(slots.content and slots.title) and all(
         not (_UNPLAIN & set(text)) and " ".join(text.split()) == text for text in short
     )
 
