@@ -19,8 +19,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from conftest import BuiltSite, Golden, write_site
 from sopdocs.adapters import finishing
 from sopdocs.site import shapes
-from sopdocs.site.frames import Frames, Slots
-from sopdocs.site.shapes import Converted, splice
+from sopdocs.site.frames import Frames
 from support import NO_SEARCH_YML, SOP, SOP_HEADER, UNIT, sop_text
 
 
@@ -98,23 +97,40 @@ def _one_unit(root: Path, titles: list[str], mkdocs_yml: str) -> Path:
     return write_site(root, site_files, mkdocs_yml)
 
 
+def _results(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[object]:
+    """Every result but None that ``owner.name`` gives from now on."""
+    results: list[object] = []
+    original = getattr(owner, name)
+
+    def recorded(*args: object) -> object:
+        result = original(*args)
+        results.extend([result] if result is not None else [])
+        return result
+
+    monkeypatch.setattr(owner, name, recorded)
+    return results
+
+
+def _built_with_and_without(
+    root: Path, build_site: Callable[..., BuiltSite], switch_off: Callable[[], None]
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The site's files built as it is, then (from an empty cache) once ``switch_off()``
+    took a shortcut away."""
+    used = build_site(root, site_dir=root / "dengan").outputs()
+    switch_off()
+    shutil.rmtree(root / ".cache")
+    return used, build_site(root, site_dir=root / "tanpa").outputs()
+
+
 def test_sop_pages_spliced_from_their_shape_are_the_pages_converted_whole(
     tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _one_unit(tmp_path, TITLES, NO_SEARCH_YML)
-    spliced: list[Converted] = []
-
-    def counted(shape: Converted, title: Converted) -> Converted | None:
-        page = splice(shape, title)
-        spliced.extend([page] if page is not None else [])
-        return page
-
-    monkeypatch.setattr(shapes, "splice", counted)
-    with_shapes = build_site(root, site_dir=tmp_path / "shapes").outputs()
+    spliced = _results(monkeypatch, shapes, "splice")
+    with_shapes, whole = _built_with_and_without(
+        root, build_site, lambda: monkeypatch.setattr(shapes, "title_and_shape", lambda _: None)
+    )
     assert len(spliced) >= len(TITLES) - 2
-    monkeypatch.setattr(shapes, "title_and_shape", lambda skeleton: None)
-    shutil.rmtree(root / ".cache")
-    whole = build_site(root, site_dir=tmp_path / "whole").outputs()
     assert with_shapes == whole
 
 
@@ -128,19 +144,9 @@ def test_sop_pages_filled_into_their_frame_are_the_pages_finished_whole(
     tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _one_unit(tmp_path, PLAIN_TITLES + TITLES, FRAMED_YML)
-    filled: list[str] = []
-
-    fill = Frames.filled
-
-    def counted(self: Frames, key: str, slots: Slots) -> str | None:
-        output = fill(self, key, slots)
-        filled.extend([slots.title] if output is not None else [])
-        return output
-
-    monkeypatch.setattr(Frames, "filled", counted)
-    with_frames = build_site(root, site_dir=tmp_path / "frames").outputs()
+    filled = _results(monkeypatch, Frames, "filled")
+    with_frames, whole = _built_with_and_without(
+        root, build_site, lambda: monkeypatch.setattr(finishing, "_known_theme", lambda _: False)
+    )
     assert len(filled) >= len(PLAIN_TITLES) - 2
-    monkeypatch.setattr(finishing, "_known_theme", lambda config: False)
-    shutil.rmtree(root / ".cache")
-    whole = build_site(root, site_dir=tmp_path / "whole").outputs()
     assert with_frames == whole
