@@ -150,3 +150,21 @@ def test_sop_pages_filled_into_their_frame_are_the_pages_finished_whole(
     )
     assert len(filled) >= len(PLAIN_TITLES) - 2
     assert with_frames == whole
+
+
+def test_a_theme_that_writes_each_page_s_own_link_of_its_own_gets_no_frame(
+    tmp_path: Path, build_site: Callable[..., BuiltSite], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Material's "view source" button writes the edit link changed (``edit`` → ``raw``),
+    which no frame holds as a slot: no page is filled, and every page is as finished whole."""
+    viewing = FRAMED_YML.replace(
+        "content.action.edit]", "content.action.edit, content.action.view]"
+    )
+    root = _one_unit(tmp_path, PLAIN_TITLES, viewing)
+    filled = _results(monkeypatch, Frames, "filled")
+    with_frames, whole = _built_with_and_without(
+        root, build_site, lambda: monkeypatch.setattr(finishing, "_known_theme", lambda _: False)
+    )
+    assert "content.action.view" in viewing
+    assert filled == []
+    assert with_frames == whole
