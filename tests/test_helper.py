@@ -87,15 +87,24 @@ def _put(texts: KeptTexts, seconds: float = 0.005) -> Callable[[_Page], None]:
     return work
 
 
-def _runs_alternate(tmp_path: Path) -> None:
-    pages, texts = _pages(60), _texts(tmp_path)
-    helping = Helper.fork(pages, [texts], _put(texts), label="uji")  # type: ignore[arg-type]
+def _made_alongside(
+    tmp_path: Path, count: int, copy_seconds: float, build_seconds: float
+) -> list[str]:
+    """``count`` pages made by a copy (``copy_seconds`` a page) and the build alongside
+    (``build_seconds``), each page's text kept: who made each page."""
+    pages, texts = _pages(count), _texts(tmp_path)
+    helping = Helper.fork(pages, [texts], _put(texts, copy_seconds), label="uji")  # type: ignore[arg-type]
     assert helping is not None
-    made_by = _build_alongside(helping, pages, texts)
+    made_by = _build_alongside(helping, pages, texts, build_seconds)
+    assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
+    return made_by
+
+
+def _runs_alternate(tmp_path: Path) -> None:
+    made_by = _made_alongside(tmp_path, 60, 0.005, 0.005)
     assert made_by[:10] == ["build"] * 10  # the copy starts two runs ahead of the build
     first_by_copy = made_by.index("copy")
     assert "build" in made_by[first_by_copy:], made_by  # they alternate: no meeting point
-    assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
 
 
 def test_the_copy_makes_runs_of_pages_ahead_of_the_build_which_makes_the_others(
@@ -105,15 +114,11 @@ def test_the_copy_makes_runs_of_pages_ahead_of_the_build_which_makes_the_others(
 
 
 def _slow_copy(tmp_path: Path) -> None:
-    pages, texts = _pages(40), _texts(tmp_path)
-    helping = Helper.fork(pages, [texts], _put(texts, 0.05), label="uji")  # type: ignore[arg-type]
-    assert helping is not None
-    made_by = _build_alongside(helping, pages, texts, 0)
-    by_run = [made_by[start : start + 5] for start in range(0, len(pages), 5)]
+    made_by = _made_alongside(tmp_path, 40, 0.05, 0)
+    by_run = [made_by[start : start + 5] for start in range(0, len(made_by), 5)]
     shared = [run for run in by_run if "build" in run and "copy" in run]
     assert shared, by_run  # the build took a run's first pages, the copy its last ones
     assert all(run == sorted(run) for run in shared)  # "build" < "copy": build first
-    assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
 
 
 def test_the_build_makes_the_pages_of_a_slow_copy_s_run_it_has_not_come_to(
@@ -123,12 +128,8 @@ def test_the_build_makes_the_pages_of_a_slow_copy_s_run_it_has_not_come_to(
 
 
 def _hundreds_of_runs(tmp_path: Path) -> None:
-    pages, texts = _pages(1500), _texts(tmp_path)  # 300 runs: more than a byte counts
-    helping = Helper.fork(pages, [texts], _put(texts, 0.0005), label="uji")  # type: ignore[arg-type]
-    assert helping is not None
-    made_by = _build_alongside(helping, pages, texts, 0.0005)
+    made_by = _made_alongside(tmp_path, 1500, 0.0005, 0.0005)  # 300 runs: more than a byte
     assert "copy" in made_by[1000:]
-    assert [texts.get(page.file.src_uri) for page in pages] == [_text(p) for p in pages]
 
 
 def test_the_copy_keeps_claiming_runs_past_the_first_hundreds(tmp_path: Path) -> None:
