@@ -318,14 +318,13 @@ class Finishing:
 
     def _frame(self, context: TemplateContext, slot: str, keys: PageKeys, frames: Frames) -> None:
         """A page not kept is filled into its frame, or finished whole and learnt from."""
-        variables = cast("dict[str, object]", context)
-        if "sopdocs_finished" in variables or slot not in self._pending:
+        if slot not in self._pending:  # kept, or not to be kept
             return
         filled = frames.filled(keys.frame, keys.slots)
         if filled is None:
             self._learning[slot] = keys
         else:
-            variables["sopdocs_finished"] = filled
+            cast("dict[str, object]", context)["sopdocs_finished"] = filled
 
     def finished(self, output: str, page: Page) -> None:
         slot = page.file.src_uri

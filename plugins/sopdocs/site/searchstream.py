@@ -129,11 +129,10 @@ class ReadablePart:
         body = html.find("<body")
         body_end = html.find(">", body) + 1 if body >= 0 else 0
         element = html.rfind("<", 0, mark)
-        if body < 0 or body_end <= 0 or element < body_end:
-            return without_drawings(html, ours=ours), True
-        if self._reads_anything(html, body_end, element):
-            return without_drawings(html, ours=ours), True
-        return html[:body_end] + without_drawings(html[element:], ours=ours), True
+        between = body >= 0 and 0 < body_end <= element
+        if between and not self._reads_anything(html, body_end, element):
+            return html[:body_end] + without_drawings(html[element:], ours=ours), True
+        return without_drawings(html, ours=ours), True
 
     def _reads_anything(self, html: str, start: int, end: int) -> bool:
         nav_start = html.find(NAV_FROM, start, end)
